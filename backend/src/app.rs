@@ -1,0 +1,62 @@
+//! Assembling the application: database, schema, router, and serving it.
+
+use std::future::Future;
+
+use anyhow::Context;
+use axum::Router;
+use sea_orm::DatabaseConnection;
+use tokio::net::TcpListener;
+
+use crate::config::Config;
+use crate::domain::auth::{password, token::TokenKeys};
+use crate::graphql::build_schema;
+use crate::http::{self, AppState};
+use crate::{db, seed};
+
+pub struct App {
+    pub router: Router,
+    pub db: DatabaseConnection,
+}
+
+impl App {
+    /// Connects, migrates, seeds the demo data when asked and the database has no
+    /// users yet, and builds the router.
+    pub async fn build(config: &Config) -> anyhow::Result<App> {
+        // Installs the Prometheus recorder before the first request is counted.
+        crate::telemetry::metrics_handle();
+        let db = db::connect(&config.database_url).await?;
+        db::migrate(&db).await?;
+        if config.demo {
+            seed::seed_demo_if_empty(&db).await.context("seeding the demo data failed")?;
+        }
+        password::warm_up().await;
+        Ok(App::from_database(db, config))
+    }
+
+    /// The router over an already migrated database.
+    pub fn from_database(db: DatabaseConnection, config: &Config) -> App {
+        let token_keys = TokenKeys::new(&config.jwt_secret, config.access_token_minutes);
+        let schema = build_schema(db.clone(), token_keys.clone());
+        let state = AppState {
+            db: db.clone(),
+            schema,
+            token_keys,
+        };
+        let router = http::router(state, config.static_dir.as_deref());
+        App { router, db }
+    }
+
+    /// Serves until `shutdown` completes, then finishes the requests in flight.
+    pub async fn serve(
+        self,
+        listener: TcpListener,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> anyhow::Result<()> {
+        axum::serve(listener, self.router)
+            .with_graceful_shutdown(shutdown)
+            .await
+            .context("the HTTP server failed")?;
+        self.db.close().await.ok();
+        Ok(())
+    }
+}

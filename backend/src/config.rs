@@ -1,0 +1,137 @@
+//! Typed configuration, read once from the environment at start-up.
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::path::PathBuf;
+
+use anyhow::{Context, bail};
+use secrecy::{ExposeSecret, SecretString};
+
+/// The default embedded database of the demo: a file under `./data`.
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://./data/portal.db?mode=rwc";
+
+/// A signing secret shorter than this is refused outside demo mode.
+pub const MIN_JWT_SECRET_BYTES: usize = 32;
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub database_url: String,
+    pub listen_address: SocketAddr,
+    /// The built SPA (Trunk's `dist/`); `None` serves the API only.
+    pub static_dir: Option<PathBuf>,
+    pub jwt_secret: SecretString,
+    /// Demo mode seeds the demo data into a new database and accepts a generated secret.
+    pub demo: bool,
+    pub access_token_minutes: i64,
+}
+
+impl Config {
+    /// Reads the environment: `DATABASE_URL`, `BIND`, `PORT`, `STATIC_DIR`, `JWT_SECRET`,
+    /// `ACCESS_TOKEN_MINUTES`. In demo mode a missing secret is generated and kept in
+    /// `./data/jwt-secret` so that sessions survive a restart of the demo.
+    pub fn from_env(demo: bool) -> anyhow::Result<Config> {
+        let database_url =
+            std::env::var("DATABASE_URL").unwrap_or_else(|_| DEFAULT_DATABASE_URL.to_owned());
+        let bind: IpAddr = match std::env::var("BIND") {
+            Ok(text) => text.parse().with_context(|| format!("BIND={text} is not an IP address"))?,
+            Err(_) => IpAddr::V4(Ipv4Addr::LOCALHOST),
+        };
+        let port: u16 = match std::env::var("PORT") {
+            Ok(text) => text.parse().with_context(|| format!("PORT={text} is not a port number"))?,
+            Err(_) => 8080,
+        };
+        let static_dir = match std::env::var("STATIC_DIR") {
+            Ok(dir) if dir.is_empty() => None,
+            Ok(dir) => Some(PathBuf::from(dir)),
+            Err(_) => Some(PathBuf::from("dist")),
+        };
+        let access_token_minutes = match std::env::var("ACCESS_TOKEN_MINUTES") {
+            Ok(text) => text
+                .parse()
+                .ok()
+                .filter(|minutes| (1..=24 * 60).contains(minutes))
+                .with_context(|| format!("ACCESS_TOKEN_MINUTES={text} must be 1..=1440"))?,
+            Err(_) => 60,
+        };
+        let jwt_secret = match std::env::var("JWT_SECRET") {
+            Ok(secret) => SecretString::from(secret),
+            Err(_) if demo => demo_secret()?,
+            Err(_) => bail!(
+                "JWT_SECRET is not set: set it to a random string of at least {MIN_JWT_SECRET_BYTES} bytes \
+                 (e.g. `openssl rand -base64 48`), or run the demo with `portal serve --demo`"
+            ),
+        };
+        check_secret_strength(&jwt_secret, demo)?;
+        Ok(Config {
+            database_url,
+            listen_address: SocketAddr::new(bind, port),
+            static_dir,
+            jwt_secret,
+            demo,
+            access_token_minutes,
+        })
+    }
+}
+
+/// Refuses short or repetitive secrets; demo mode only warns.
+pub fn check_secret_strength(secret: &SecretString, demo: bool) -> anyhow::Result<()> {
+    let bytes = secret.expose_secret().as_bytes();
+    let distinct = bytes.iter().collect::<std::collections::BTreeSet<_>>().len();
+    if bytes.len() >= MIN_JWT_SECRET_BYTES && distinct >= 10 {
+        return Ok(());
+    }
+    if demo {
+        tracing::warn!("JWT_SECRET is weak; accepted only because this is demo mode");
+        return Ok(());
+    }
+    bail!(
+        "JWT_SECRET is too weak: use at least {MIN_JWT_SECRET_BYTES} random bytes \
+         (e.g. `openssl rand -base64 48`)"
+    )
+}
+
+/// The demo keeps a random secret beside its database instead of a secret in the repo.
+fn demo_secret() -> anyhow::Result<SecretString> {
+    let path = PathBuf::from("data/jwt-secret");
+    if let Ok(existing) = std::fs::read_to_string(&path) {
+        let existing = existing.trim().to_owned();
+        if existing.len() >= MIN_JWT_SECRET_BYTES {
+            return Ok(SecretString::from(existing));
+        }
+    }
+    let secret = crate::domain::auth::token::random_secret();
+    std::fs::create_dir_all("data").context("cannot create ./data for the demo secret")?;
+    write_private_file(&path, &secret)?;
+    Ok(SecretString::from(secret))
+}
+
+fn write_private_file(path: &std::path::Path, contents: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options
+        .open(path)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    file.write_all(contents.as_bytes())?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weak_secrets_are_refused_outside_demo_mode() {
+        let short = SecretString::from("short");
+        assert!(check_secret_strength(&short, false).is_err());
+        let repetitive = SecretString::from("a".repeat(64));
+        assert!(check_secret_strength(&repetitive, false).is_err());
+        assert!(check_secret_strength(&short, true).is_ok());
+        let strong = SecretString::from("k3J9x!Qw8zLp2Vn5Rt7Ym4Hc6Bd1Fg0Sa-Ue");
+        assert!(check_secret_strength(&strong, false).is_ok());
+    }
+}

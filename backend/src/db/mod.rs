@@ -1,0 +1,113 @@
+//! Connecting to SQLite or PostgreSQL and migrating the schema.
+
+pub mod money;
+
+use std::time::Duration;
+
+use anyhow::Context;
+use migrations::{Migrator, MigratorTrait};
+use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
+use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbBackend};
+
+/// Opens a pool on `database_url` (`sqlite://...` or `postgres://...`).
+///
+/// SQLite runs in WAL mode with a busy timeout so that readers never block the writer
+/// and concurrent writers queue instead of failing; foreign keys are enforced.
+pub async fn connect(database_url: &str) -> anyhow::Result<DatabaseConnection> {
+    if let Some(path) = sqlite_file_path(database_url)
+        && let Some(parent) = std::path::Path::new(&path).parent()
+        && !parent.as_os_str().is_empty()
+    {
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("cannot create {}", parent.display()))?;
+    }
+    let mut options = ConnectOptions::new(database_url.to_owned());
+    options
+        .sqlx_logging(false)
+        .connect_timeout(Duration::from_secs(10))
+        .acquire_timeout(Duration::from_secs(10))
+        .map_sqlx_sqlite_opts(|sqlite| {
+            sqlite
+                .journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Normal)
+                .busy_timeout(Duration::from_secs(10))
+                .foreign_keys(true)
+        });
+    if database_url.starts_with("sqlite:") {
+        options.max_connections(8).min_connections(1);
+    } else {
+        options.max_connections(32).min_connections(2);
+    }
+    let connection = Database::connect(options)
+        .await
+        .with_context(|| format!("cannot connect to the database at {}", redact_url(database_url)))?;
+    Ok(connection)
+}
+
+/// Brings the schema up to the newest migration. Returns true when the database was
+/// new (had no migration applied), which is when the demo seeds its data.
+pub async fn migrate(connection: &DatabaseConnection) -> anyhow::Result<bool> {
+    let was_new = Migrator::get_applied_migrations(connection)
+        .await
+        .map(|applied| applied.is_empty())
+        .unwrap_or(true);
+    Migrator::up(connection, None)
+        .await
+        .context("database migration failed")?;
+    Ok(was_new)
+}
+
+pub fn is_postgres(connection: &DatabaseConnection) -> bool {
+    connection.get_database_backend() == DbBackend::Postgres
+}
+
+/// The file behind a `sqlite://path?...` URL, for creating its folder.
+fn sqlite_file_path(database_url: &str) -> Option<String> {
+    let rest = database_url
+        .strip_prefix("sqlite://")
+        .or_else(|| database_url.strip_prefix("sqlite:"))?;
+    let path = rest.split('?').next().unwrap_or_default();
+    (!path.is_empty() && path != ":memory:").then(|| path.to_owned())
+}
+
+/// A URL without its password, for messages and logs.
+pub fn redact_url(database_url: &str) -> String {
+    match (database_url.find("://"), database_url.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            let credentials = &database_url[scheme_end + 3..at];
+            match credentials.split_once(':') {
+                Some((user, _password)) => format!(
+                    "{}{user}:***{}",
+                    &database_url[..scheme_end + 3],
+                    &database_url[at..]
+                ),
+                None => database_url.to_owned(),
+            }
+        }
+        _ => database_url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_never_appear_in_redacted_urls() {
+        assert_eq!(
+            redact_url("postgres://app:s3cret@db:5432/portal"),
+            "postgres://app:***@db:5432/portal"
+        );
+        assert_eq!(redact_url("sqlite://./data/portal.db"), "sqlite://./data/portal.db");
+    }
+
+    #[test]
+    fn sqlite_urls_name_their_file() {
+        assert_eq!(
+            sqlite_file_path("sqlite://./data/portal.db?mode=rwc").as_deref(),
+            Some("./data/portal.db")
+        );
+        assert_eq!(sqlite_file_path("sqlite::memory:"), None);
+        assert_eq!(sqlite_file_path("postgres://x"), None);
+    }
+}

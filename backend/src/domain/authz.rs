@@ -1,0 +1,165 @@
+//! Authorization, as one mechanism: every operation names the roles that may call it
+//! ([`Operation::allowed_roles`]), and every resolver starts with one call to
+//! [`authorize`]. Customer data is scoped by the company in the caller's session
+//! ([`Actor::company_id`]), never by an argument.
+
+use shared::{CompanyId, Email, Role, UserId};
+
+use super::DomainError;
+
+/// The authenticated caller, loaded from the database on every request so that a
+/// deactivated user or a changed role takes effect at once.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Actor {
+    pub user_id: UserId,
+    pub email: Email,
+    pub role: Role,
+    /// The customer company; `None` only for supplier staff.
+    pub company_id: Option<CompanyId>,
+}
+
+impl Actor {
+    pub fn is_supplier_staff(&self) -> bool {
+        self.role == Role::SupplierStaff
+    }
+
+    /// The company whose data a customer operation works on. Supplier staff have none:
+    /// an operation that needs one is not theirs.
+    pub fn customer_company(&self) -> Result<CompanyId, DomainError> {
+        self.company_id.ok_or(DomainError::Forbidden)
+    }
+
+    /// Whether this caller may see the data of `company`: staff see every company,
+    /// customers only their own.
+    pub fn can_see_company(&self, company: CompanyId) -> bool {
+        self.is_supplier_staff() || self.company_id == Some(company)
+    }
+}
+
+/// What the request's credentials amounted to.
+#[derive(Clone, Debug)]
+pub enum Authentication {
+    /// No credentials were sent.
+    Anonymous,
+    Authenticated(Actor),
+    /// Credentials were sent but are not valid; the reason is safe to show.
+    Rejected(&'static str),
+}
+
+/// Every operation of the API that needs a signed-in caller.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Operation {
+    /// `me`, `setLanguage`: a user's own account.
+    OwnAccount,
+    /// `companies`: the list of every customer company.
+    ListCompanies,
+    /// `company(id)`: one company, scoped.
+    ReadCompany,
+    /// `companyUsers`: the users of the caller's company.
+    ListCompanyUsers,
+    /// `createCompanyUser`, `updateCompanyUser`.
+    ManageCompanyUsers,
+    /// `costCenters`: choosing a cost centre for an order, managing budgets.
+    ListCostCenters,
+}
+
+impl Operation {
+    pub const ALL: [Operation; 6] = [
+        Operation::OwnAccount,
+        Operation::ListCompanies,
+        Operation::ReadCompany,
+        Operation::ListCompanyUsers,
+        Operation::ManageCompanyUsers,
+        Operation::ListCostCenters,
+    ];
+
+    /// The one table of who may do what.
+    pub fn allowed_roles(self) -> &'static [Role] {
+        use Role::*;
+        match self {
+            Operation::OwnAccount => &[Buyer, Approver, Viewer, CompanyAdmin, SupplierStaff],
+            Operation::ListCompanies => &[SupplierStaff],
+            Operation::ReadCompany => &[Buyer, Approver, Viewer, CompanyAdmin, SupplierStaff],
+            Operation::ListCompanyUsers => &[CompanyAdmin],
+            Operation::ManageCompanyUsers => &[CompanyAdmin],
+            Operation::ListCostCenters => &[Buyer, Approver, CompanyAdmin],
+        }
+    }
+}
+
+/// The one authorization check: the caller must be signed in and hold a role that
+/// `operation` allows.
+pub fn authorize(
+    authentication: &Authentication,
+    operation: Operation,
+) -> Result<&Actor, DomainError> {
+    let actor = match authentication {
+        Authentication::Authenticated(actor) => actor,
+        Authentication::Anonymous => {
+            return Err(DomainError::Unauthenticated("Sign in to continue"));
+        }
+        Authentication::Rejected(reason) => return Err(DomainError::Unauthenticated(reason)),
+    };
+    if operation.allowed_roles().contains(&actor.role) {
+        Ok(actor)
+    } else {
+        Err(DomainError::Forbidden)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actor(role: Role) -> Authentication {
+        Authentication::Authenticated(Actor {
+            user_id: UserId(1),
+            email: Email::parse("someone@demo.test").unwrap_or_else(|_| unreachable!()),
+            role,
+            company_id: role.is_customer().then_some(CompanyId(1)),
+        })
+    }
+
+    #[test]
+    fn anonymous_and_rejected_callers_are_unauthenticated_for_every_operation() {
+        for operation in Operation::ALL {
+            assert!(matches!(
+                authorize(&Authentication::Anonymous, operation),
+                Err(DomainError::Unauthenticated(_))
+            ));
+            assert!(matches!(
+                authorize(&Authentication::Rejected("expired"), operation),
+                Err(DomainError::Unauthenticated("expired"))
+            ));
+        }
+    }
+
+    #[test]
+    fn a_role_outside_the_table_is_forbidden() {
+        for operation in Operation::ALL {
+            for role in Role::ALL {
+                let allowed = operation.allowed_roles().contains(&role);
+                let authentication = actor(role);
+                let result = authorize(&authentication, operation);
+                assert_eq!(result.is_ok(), allowed, "{operation:?} by {role:?}");
+                if !allowed {
+                    assert!(matches!(result, Err(DomainError::Forbidden)));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn customers_see_only_their_own_company() {
+        let Authentication::Authenticated(buyer) = actor(Role::Buyer) else {
+            unreachable!()
+        };
+        assert!(buyer.can_see_company(CompanyId(1)));
+        assert!(!buyer.can_see_company(CompanyId(2)));
+        let Authentication::Authenticated(staff) = actor(Role::SupplierStaff) else {
+            unreachable!()
+        };
+        assert!(staff.can_see_company(CompanyId(2)));
+        assert!(staff.customer_company().is_err());
+    }
+}

@@ -1,0 +1,14 @@
+//! The domain layer: plain `async fn`s that take a database connection (or
+//! transaction) first, enforce the rules of `../shared/domain.md`, and return domain
+//! structs or a [`DomainError`]. Nothing here knows about HTTP or GraphQL.
+
+pub mod accounts;
+pub mod auth;
+pub mod authz;
+pub mod companies;
+pub mod cost_centers;
+pub mod error;
+pub mod page;
+
+pub use authz::{Actor, Operation};
+pub use error::DomainError;

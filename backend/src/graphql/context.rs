@@ -1,0 +1,34 @@
+//! What a resolver reads from the request context.
+
+use async_graphql::Context;
+use sea_orm::DatabaseConnection;
+
+use crate::domain::auth::token::TokenKeys;
+use crate::domain::authz::{self, Actor, Authentication, Operation};
+use crate::domain::DomainError;
+
+pub trait ContextExt {
+    fn db(&self) -> Result<&DatabaseConnection, DomainError>;
+    fn token_keys(&self) -> Result<&TokenKeys, DomainError>;
+    /// The one authorization check of an operation: returns the caller if its role
+    /// may perform `operation`.
+    fn authorize(&self, operation: Operation) -> Result<&Actor, DomainError>;
+}
+
+impl ContextExt for Context<'_> {
+    fn db(&self) -> Result<&DatabaseConnection, DomainError> {
+        self.data::<DatabaseConnection>()
+            .map_err(|_| DomainError::internal(anyhow::anyhow!("no database in the context")))
+    }
+
+    fn token_keys(&self) -> Result<&TokenKeys, DomainError> {
+        self.data::<TokenKeys>()
+            .map_err(|_| DomainError::internal(anyhow::anyhow!("no token keys in the context")))
+    }
+
+    fn authorize(&self, operation: Operation) -> Result<&Actor, DomainError> {
+        const ANONYMOUS: Authentication = Authentication::Anonymous;
+        let authentication = self.data_opt::<Authentication>().unwrap_or(&ANONYMOUS);
+        authz::authorize(authentication, operation)
+    }
+}

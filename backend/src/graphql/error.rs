@@ -1,0 +1,47 @@
+//! The one mapping of domain errors to GraphQL errors with a stable `extensions.code`.
+
+use async_graphql::{Error, ErrorExtensions};
+
+use crate::domain::DomainError;
+
+impl DomainError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            DomainError::Unauthenticated(_) => "UNAUTHENTICATED",
+            DomainError::Forbidden => "FORBIDDEN",
+            DomainError::NotFound(_) => "NOT_FOUND",
+            DomainError::BadInput(_) => "BAD_USER_INPUT",
+            DomainError::Conflict(_) => "CONFLICT",
+            DomainError::Internal(_) => "INTERNAL",
+        }
+    }
+
+    fn public_message(&self) -> String {
+        match self {
+            DomainError::Unauthenticated(message) => (*message).to_owned(),
+            DomainError::Forbidden => "Your role does not allow this".to_owned(),
+            DomainError::NotFound(what) => format!("No such {what}"),
+            DomainError::BadInput(message) | DomainError::Conflict(message) => message.clone(),
+            DomainError::Internal(_) => {
+                "Something went wrong on our side; please try again".to_owned()
+            }
+        }
+    }
+}
+
+impl From<DomainError> for Error {
+    fn from(error: DomainError) -> Error {
+        if let DomainError::Internal(cause) = &error {
+            // The request id of the surrounding span ties this to the access log.
+            tracing::error!(error = format!("{cause:#}"), "internal error");
+        }
+        let code = error.code();
+        Error::new(error.public_message()).extend_with(|_, extensions| extensions.set("code", code))
+    }
+}
+
+/// A GraphQL error for input the schema accepted but the API cannot parse (an `ID`
+/// that is not one of ours, for example).
+pub fn bad_input(message: impl Into<String>) -> Error {
+    DomainError::bad_input(message).into()
+}

@@ -1,0 +1,42 @@
+//! The GraphQL API: thin resolvers over `domain`. Each resolver reads the context,
+//! authorizes with one call, calls one domain function and maps the result.
+//!
+//! API boundary: the SDL of this schema is checked in as `backend/schema.graphql`; a
+//! test fails when it differs from the code, so API changes are reviewed.
+
+pub mod context;
+pub mod error;
+pub mod loaders;
+pub mod mutation;
+pub mod pagination;
+pub mod query;
+pub mod scalars;
+pub mod types;
+
+use async_graphql::{EmptySubscription, Schema};
+use sea_orm::DatabaseConnection;
+
+use crate::domain::auth::token::TokenKeys;
+
+pub type PortalSchema = Schema<query::Query, mutation::Mutation, EmptySubscription>;
+
+/// Deepest query accepted: the real UI needs 6; introspection (GraphiQL) needs 13.
+pub const MAX_DEPTH: usize = 15;
+/// Most expensive query accepted (each field costs 1; connections multiply by `first`).
+pub const MAX_COMPLEXITY: usize = 5_000;
+
+pub fn build_schema(db: DatabaseConnection, keys: TokenKeys) -> PortalSchema {
+    Schema::build(query::Query, mutation::Mutation, EmptySubscription)
+        .data(db)
+        .data(keys)
+        .limit_depth(MAX_DEPTH)
+        .limit_complexity(MAX_COMPLEXITY)
+        .finish()
+}
+
+/// The SDL as checked in (`backend/schema.graphql`).
+pub fn sdl() -> String {
+    Schema::build(query::Query, mutation::Mutation, EmptySubscription)
+        .finish()
+        .sdl()
+}

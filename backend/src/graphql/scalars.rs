@@ -1,0 +1,42 @@
+//! The `Decimal` scalar: money as a string (`"1234.50"`). Unlike async-graphql's stock
+//! decimal it refuses JSON numbers, which a client may have computed as floats.
+
+use std::str::FromStr;
+
+use async_graphql::{InputValueError, InputValueResult, Scalar, ScalarType, Value};
+use rust_decimal::Decimal;
+use shared::Money;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DecimalScalar(pub Decimal);
+
+/// Money amounts and other exact decimals, sent as strings, e.g. `"1234.50"`.
+#[Scalar(name = "Decimal")]
+impl ScalarType for DecimalScalar {
+    fn parse(value: Value) -> InputValueResult<Self> {
+        match &value {
+            Value::String(text) => Decimal::from_str(text.trim())
+                .map(DecimalScalar)
+                .map_err(|_| InputValueError::custom(format!("'{text}' is not a decimal number"))),
+            _ => Err(InputValueError::custom(
+                "a Decimal must be sent as a string, e.g. \"1234.50\"",
+            )),
+        }
+    }
+
+    fn to_value(&self) -> Value {
+        Value::String(self.0.to_string())
+    }
+}
+
+impl From<Money> for DecimalScalar {
+    /// Money is shown with at least 2 decimals and no trailing zeros beyond them
+    /// (`"40000.00"`, `"12.3450"` becomes `"12.345"`).
+    fn from(money: Money) -> DecimalScalar {
+        let mut amount = money.amount().normalize();
+        if amount.scale() < 2 {
+            amount.rescale(2);
+        }
+        DecimalScalar(amount)
+    }
+}

@@ -1,0 +1,88 @@
+//! The HTTP edge: routes, middleware and the authentication extractor.
+//!
+//! `/graphql` (POST; GET runs queries or shows GraphiQL to a browser), `/graphql/ws`
+//! (subscriptions, `graphql-transport-ws`), `/healthz`, `/metrics`, and the SPA with
+//! client-side routes falling back to `index.html`.
+
+pub mod auth;
+pub mod graphql;
+pub mod health;
+pub mod metrics;
+pub mod spa;
+
+use std::path::Path;
+use std::time::Duration;
+
+use axum::Router;
+use axum::http::{HeaderName, HeaderValue, Request, header};
+use axum::routing::get;
+use sea_orm::DatabaseConnection;
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::domain::auth::token::TokenKeys;
+use crate::graphql::PortalSchema;
+
+/// The largest request body accepted (GraphQL documents and variables).
+pub const MAX_BODY_BYTES: usize = 2 * 1024 * 1024;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: DatabaseConnection,
+    pub schema: PortalSchema,
+    pub token_keys: TokenKeys,
+}
+
+pub fn router(state: AppState, static_dir: Option<&Path>) -> Router {
+    let request_id = HeaderName::from_static("x-request-id");
+    let api = Router::new()
+        .route("/graphql", get(graphql::graphql_get).post(graphql::graphql_post))
+        .route("/graphql/ws", get(graphql::graphql_ws))
+        .route("/healthz", get(health::healthz))
+        .route("/metrics", get(metrics::render))
+        .with_state(state);
+    let app = match static_dir {
+        Some(dir) => api.fallback_service(spa::service(dir)),
+        None => api,
+    };
+    app.layer(axum::middleware::from_fn(metrics::track))
+        .layer(CompressionLayer::new())
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            Duration::from_secs(30),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("same-origin"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        ))
+        .layer(PropagateRequestIdLayer::new(request_id.clone()))
+        .layer(
+            TraceLayer::new_for_http().make_span_with(|request: &Request<_>| {
+                let request_id = request
+                    .headers()
+                    .get("x-request-id")
+                    .and_then(|value| value.to_str().ok())
+                    .unwrap_or_default();
+                tracing::info_span!(
+                    "request",
+                    method = %request.method(),
+                    path = %request.uri().path(),
+                    request_id = %request_id,
+                )
+            }),
+        )
+        .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
+}

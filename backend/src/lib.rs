@@ -1,0 +1,17 @@
+//! The portal server as a library: the binary (`main.rs`) and the integration tests
+//! both start it through [`app::App`].
+//!
+//! Layers, from the edge inwards: `http` (axum routes, the auth extractor) and
+//! `graphql` (thin resolvers) call `domain` (plain async functions over a database
+//! connection), which uses `entities` (sea-orm models, never exposed outside `domain`
+//! and `seed`).
+
+pub mod app;
+pub mod config;
+pub mod db;
+pub mod domain;
+pub mod entities;
+pub mod graphql;
+pub mod http;
+pub mod seed;
+pub mod telemetry;

@@ -1,0 +1,90 @@
+//! `portal`: the server binary.
+
+use anyhow::Context;
+use backend::app::App;
+use backend::config::Config;
+use backend::{db, graphql, telemetry};
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "portal", about = "The wholesale ordering portal server")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Migrates the database and serves the API and the web app.
+    Serve {
+        /// Demo mode: seeds the demo data into an empty database and accepts a
+        /// generated JWT secret (kept in ./data/jwt-secret).
+        #[arg(long, env = "PORTAL_DEMO")]
+        demo: bool,
+    },
+    /// Migrates the database and exits.
+    Migrate,
+    /// Prints the GraphQL schema (SDL).
+    Schema,
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Serve { demo } => serve(demo).await,
+        Command::Migrate => {
+            telemetry::init_tracing();
+            let url = std::env::var("DATABASE_URL")
+                .unwrap_or_else(|_| backend::config::DEFAULT_DATABASE_URL.to_owned());
+            let connection = db::connect(&url).await?;
+            db::migrate(&connection).await?;
+            tracing::info!(database = %db::redact_url(&url), "database migrated");
+            Ok(())
+        }
+        Command::Schema => {
+            print!("{}", graphql::sdl());
+            Ok(())
+        }
+    }
+}
+
+async fn serve(demo: bool) -> anyhow::Result<()> {
+    telemetry::init_tracing();
+    let config = Config::from_env(demo)?;
+    let app = App::build(&config).await?;
+    let listener = tokio::net::TcpListener::bind(config.listen_address)
+        .await
+        .with_context(|| format!("cannot listen on {}", config.listen_address))?;
+    tracing::info!(
+        database = %db::redact_url(&config.database_url),
+        demo,
+        "portal listening on http://{}",
+        config.listen_address
+    );
+    app.serve(listener, shutdown_signal()).await
+}
+
+async fn shutdown_signal() {
+    let interrupt = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        let mut terminate =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(signal) => signal,
+                Err(_) => {
+                    let _ = interrupt.await;
+                    return;
+                }
+            };
+        tokio::select! {
+            _ = interrupt => {}
+            _ = terminate.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = interrupt.await;
+    }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,66 @@
+//! The root component: session, language and routes.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::{ProtectedParentRoute, ProtectedRoute, Route, Router, Routes};
+use leptos_router::path;
+
+use crate::api;
+use crate::components::layout::Layout;
+use crate::i18n::I18n;
+use crate::pages::companies::CompaniesPage;
+use crate::pages::home::HomePage;
+use crate::pages::login::LoginPage;
+use crate::pages::not_found::NotFoundPage;
+use crate::pages::users::UsersPage;
+use crate::session::SessionStore;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let session = SessionStore::provide();
+    I18n::provide();
+    refresh_user(session);
+
+    // Every route but /login needs a session; the guards react to the session signal, so
+    // signing in, signing out and an expired token all move the person to the right page.
+    let signed_in = move || Some(session.is_signed_in());
+    let signed_out = move || Some(!session.is_signed_in());
+
+    view! {
+        <Router>
+            <Routes fallback=NotFoundPage>
+                <ProtectedRoute
+                    path=path!("/login")
+                    view=LoginPage
+                    condition=signed_out
+                    redirect_path=|| "/"
+                />
+                <ProtectedParentRoute
+                    path=path!("")
+                    view=Layout
+                    condition=signed_in
+                    redirect_path=|| "/login"
+                >
+                    <Route path=path!("") view=HomePage />
+                    <Route path=path!("users") view=UsersPage />
+                    <Route path=path!("companies") view=CompaniesPage />
+                    <Route path=path!("*any") view=NotFoundPage />
+                </ProtectedParentRoute>
+            </Routes>
+        </Router>
+    }
+}
+
+/// A session restored from local storage may be stale (a renamed company, a changed
+/// role) or expired: ask the server once at start. An expired token clears the session
+/// inside the API client; other failures keep the stored user.
+fn refresh_user(session: SessionStore) {
+    if crate::session::current_token().is_none() {
+        return;
+    }
+    spawn_local(async move {
+        if let Ok(user) = api::auth::me().await {
+            session.update_user(user);
+        }
+    });
+}

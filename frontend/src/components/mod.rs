@@ -1,0 +1,8 @@
+//! The shell shared by the pages: layout, header, navigation and small building blocks.
+
+pub mod header;
+pub mod language_switch;
+pub mod layout;
+pub mod nav;
+pub mod notice;
+pub mod skeleton;

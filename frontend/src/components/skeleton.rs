@@ -1,0 +1,26 @@
+//! A placeholder table shown while a list loads.
+
+use leptos::prelude::*;
+
+use crate::i18n::use_i18n;
+
+#[component]
+pub fn TableSkeleton(rows: usize, columns: usize) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="skeleton" aria-busy="true" role="status">
+            <span class="visually-hidden">{move || i18n.t().app.loading}</span>
+            {(0..rows)
+                .map(|_| {
+                    view! {
+                        <div class="skeleton-row" aria-hidden="true">
+                            {(0..columns)
+                                .map(|_| view! { <span class="skeleton-cell"></span> })
+                                .collect_view()}
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+}

@@ -1,0 +1,307 @@
+//! Every text the UI shows, in Hebrew (the default) and English.
+//!
+//! Each language is one constant [`Texts`] value: a key missing in one language is a
+//! compile error, not a blank label at run time. Texts that embed a value (a name, a
+//! number) are plain functions, so word order can differ between the languages.
+
+mod en;
+mod he;
+
+use gloo_storage::{LocalStorage, Storage};
+use leptos::prelude::*;
+
+use crate::api::{ApiError, ErrorCode};
+use shared::Role;
+
+/// A language the UI speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    He,
+    En,
+}
+
+impl Lang {
+    /// The code used in `<html lang>`, in local storage and by the API (`setLanguage`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::He => "he",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Lang> {
+        match code {
+            "he" => Some(Lang::He),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The writing direction for `<html dir>`.
+    pub fn dir(self) -> &'static str {
+        match self {
+            Lang::He => "rtl",
+            Lang::En => "ltr",
+        }
+    }
+
+    /// The language the switch button offers.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::He => Lang::En,
+            Lang::En => Lang::He,
+        }
+    }
+
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Lang::He => &he::HE,
+            Lang::En => &en::EN,
+        }
+    }
+}
+
+/// The current language, shared by every component through context.
+#[derive(Clone, Copy)]
+pub struct I18n {
+    lang: RwSignal<Lang>,
+}
+
+impl I18n {
+    pub fn new(initial: Lang) -> I18n {
+        I18n {
+            lang: RwSignal::new(initial),
+        }
+    }
+
+    /// The current language; reading it inside a view subscribes to changes.
+    pub fn lang(self) -> Lang {
+        self.lang.get()
+    }
+
+    pub fn lang_untracked(self) -> Lang {
+        self.lang.get_untracked()
+    }
+
+    pub fn set_lang(self, lang: Lang) {
+        self.lang.set(lang);
+    }
+
+    /// The texts of the current language; reading them inside a view subscribes to changes.
+    pub fn t(self) -> &'static Texts {
+        self.lang.get().texts()
+    }
+}
+
+pub fn use_i18n() -> I18n {
+    expect_context::<I18n>()
+}
+
+pub struct Texts {
+    pub app: AppTexts,
+    pub roles: RoleTexts,
+    pub errors: ErrorTexts,
+    pub login: LoginTexts,
+    pub home: HomeTexts,
+    pub users: UsersTexts,
+    pub companies: CompaniesTexts,
+    pub not_found: NotFoundTexts,
+}
+
+pub struct AppTexts {
+    pub product_name: &'static str,
+    /// The name of this language in itself, shown on the switch button of the other one.
+    pub language_name: &'static str,
+    pub skip_to_content: &'static str,
+    pub main_navigation: &'static str,
+    pub menu: &'static str,
+    pub home: &'static str,
+    pub users: &'static str,
+    pub companies: &'static str,
+    pub logout: &'static str,
+    pub loading: &'static str,
+    pub account: &'static str,
+}
+
+pub struct RoleTexts {
+    pub buyer: &'static str,
+    pub approver: &'static str,
+    pub viewer: &'static str,
+    pub company_admin: &'static str,
+    pub supplier_staff: &'static str,
+}
+
+impl RoleTexts {
+    pub fn label(&self, role: Role) -> &'static str {
+        match role {
+            Role::Buyer => self.buyer,
+            Role::Approver => self.approver,
+            Role::Viewer => self.viewer,
+            Role::CompanyAdmin => self.company_admin,
+            Role::SupplierStaff => self.supplier_staff,
+        }
+    }
+}
+
+pub struct ErrorTexts {
+    pub unauthenticated: &'static str,
+    pub forbidden: &'static str,
+    pub not_found: &'static str,
+    pub bad_user_input: &'static str,
+    pub out_of_stock: &'static str,
+    pub credit_limit: &'static str,
+    pub invalid_transition: &'static str,
+    pub conflict: &'static str,
+    pub rate_limited: &'static str,
+    pub internal: &'static str,
+    pub network: &'static str,
+    pub invalid_response: &'static str,
+}
+
+impl ErrorTexts {
+    /// The message a person sees for an API error: from its code, never the server's text.
+    pub fn message(&self, error: &ApiError) -> &'static str {
+        match error {
+            ApiError::Network => self.network,
+            ApiError::InvalidResponse => self.invalid_response,
+            ApiError::Api { code, .. } => match code {
+                ErrorCode::Unauthenticated => self.unauthenticated,
+                ErrorCode::Forbidden => self.forbidden,
+                ErrorCode::NotFound => self.not_found,
+                ErrorCode::BadUserInput => self.bad_user_input,
+                ErrorCode::OutOfStock => self.out_of_stock,
+                ErrorCode::CreditLimit => self.credit_limit,
+                ErrorCode::InvalidTransition => self.invalid_transition,
+                ErrorCode::Conflict => self.conflict,
+                ErrorCode::RateLimited => self.rate_limited,
+                ErrorCode::Internal | ErrorCode::Unknown => self.internal,
+            },
+        }
+    }
+}
+
+pub struct LoginTexts {
+    pub title: &'static str,
+    pub subtitle: &'static str,
+    pub email: &'static str,
+    pub password: &'static str,
+    pub submit: &'static str,
+    pub submitting: &'static str,
+    pub wrong_credentials: &'static str,
+}
+
+pub struct HomeTexts {
+    pub greeting: fn(&str) -> String,
+    pub buyer_intro: &'static str,
+    pub approver_intro: &'static str,
+    pub viewer_intro: &'static str,
+    pub company_admin_intro: &'static str,
+    pub supplier_staff_intro: &'static str,
+    pub users_card_title: &'static str,
+    pub users_card_text: &'static str,
+    pub companies_card_title: &'static str,
+    pub companies_card_text: &'static str,
+    pub company_card_title: &'static str,
+    pub role_card_title: &'static str,
+    pub coming_soon: &'static str,
+}
+
+impl HomeTexts {
+    pub fn intro(&self, role: Role) -> &'static str {
+        match role {
+            Role::Buyer => self.buyer_intro,
+            Role::Approver => self.approver_intro,
+            Role::Viewer => self.viewer_intro,
+            Role::CompanyAdmin => self.company_admin_intro,
+            Role::SupplierStaff => self.supplier_staff_intro,
+        }
+    }
+}
+
+pub struct UsersTexts {
+    pub title: &'static str,
+    pub intro: &'static str,
+    pub name: &'static str,
+    pub email: &'static str,
+    pub role: &'static str,
+    pub status: &'static str,
+    pub actions: &'static str,
+    pub active: &'static str,
+    pub inactive: &'static str,
+    pub activate: &'static str,
+    pub deactivate: &'static str,
+    pub confirm_deactivate: fn(&str) -> String,
+    pub confirm_yes: &'static str,
+    pub cancel: &'static str,
+    pub role_of: fn(&str) -> String,
+    pub you: &'static str,
+    pub empty: &'static str,
+    pub saved: &'static str,
+    pub add_title: &'static str,
+    pub password: &'static str,
+    pub password_hint: &'static str,
+    pub add_submit: &'static str,
+    pub adding: &'static str,
+    pub added: fn(&str) -> String,
+    pub email_taken: &'static str,
+}
+
+pub struct CompaniesTexts {
+    pub title: &'static str,
+    pub intro: &'static str,
+    pub name: &'static str,
+    pub vat_number: &'static str,
+    pub credit_limit: &'static str,
+    pub payment_terms: &'static str,
+    pub users: &'static str,
+    pub status: &'static str,
+    pub active: &'static str,
+    pub inactive: &'static str,
+    pub empty: &'static str,
+    /// "net N days" terms.
+    pub net_days: fn(u32) -> String,
+    /// "end of month plus N days" terms (Israeli "shotef + N").
+    pub end_of_month_plus: fn(u32) -> String,
+}
+
+pub struct NotFoundTexts {
+    pub title: &'static str,
+    pub text: &'static str,
+    pub back_home: &'static str,
+}
+
+/// Where the chosen language is remembered between visits.
+const STORAGE_KEY: &str = "portal.lang";
+
+impl I18n {
+    /// Restores the language of the last visit (Hebrew by default), provides it as
+    /// context, and keeps `<html lang dir>`, the title and local storage in step with it.
+    pub fn provide() -> I18n {
+        let stored = LocalStorage::raw().get_item(STORAGE_KEY).ok().flatten();
+        let initial = stored.as_deref().and_then(Lang::parse).unwrap_or(Lang::He);
+        apply_to_document(initial);
+        let i18n = I18n::new(initial);
+        provide_context(i18n);
+        Effect::new(move |_| {
+            let lang = i18n.lang();
+            apply_to_document(lang);
+            if LocalStorage::raw()
+                .set_item(STORAGE_KEY, lang.code())
+                .is_err()
+            {
+                leptos::logging::warn!("could not save the language");
+            }
+        });
+        i18n
+    }
+}
+
+fn apply_to_document(lang: Lang) {
+    let document = document();
+    if let Some(root) = document.document_element() {
+        // Setting an attribute on the root element cannot fail for these names.
+        let _ = root.set_attribute("lang", lang.code());
+        let _ = root.set_attribute("dir", lang.dir());
+    }
+    document.set_title(lang.texts().app.product_name);
+}

@@ -1,0 +1,123 @@
+//! The login page: e-mail and password, the only page open without a session.
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::api::{ApiError, ErrorCode, auth};
+use crate::components::language_switch::LanguageSwitch;
+use crate::i18n::{Lang, use_i18n};
+use crate::session::{Session, use_session};
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let email = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let pending = RwSignal::new(false);
+    let error = RwSignal::new(None::<ApiError>);
+
+    let submit = move |event: SubmitEvent| {
+        event.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        pending.set(true);
+        error.set(None);
+        let (email, password) = (email.get_untracked(), password.get_untracked());
+        spawn_local(async move {
+            match auth::login(email.trim(), &password).await {
+                Ok(payload) => {
+                    if let Some(lang) = payload.user.language.as_deref().and_then(Lang::parse) {
+                        i18n.set_lang(lang);
+                    }
+                    // The route guard moves on to the home page; this page is gone after
+                    // this line, so no signal of it is touched any more.
+                    session.sign_in(Session {
+                        token: payload.token,
+                        user: payload.user,
+                    });
+                }
+                Err(failure) => {
+                    error.try_set(Some(failure));
+                    pending.try_set(false);
+                }
+            }
+        });
+    };
+
+    let error_message = move || {
+        error.get().map(|failure| {
+            let t = i18n.t();
+            // On this page UNAUTHENTICATED can only mean wrong credentials.
+            let text = if failure.code() == Some(ErrorCode::Unauthenticated) {
+                t.login.wrong_credentials
+            } else {
+                t.errors.message(&failure)
+            };
+            view! {
+                <p class="form-error" role="alert" data-testid="login-error">
+                    {text}
+                </p>
+            }
+        })
+    };
+
+    view! {
+        <div class="auth-page">
+            <header class="auth-bar">
+                <span class="brand">
+                    <span class="brand-mark" aria-hidden="true">"◆"</span>
+                    {move || i18n.t().app.product_name}
+                </span>
+                <LanguageSwitch />
+            </header>
+            <main id="main" class="auth-main">
+                <form class="card auth-card" on:submit=submit>
+                    <h1>{move || i18n.t().login.title}</h1>
+                    <p class="muted">{move || i18n.t().login.subtitle}</p>
+                    <div class="field">
+                        <label for="login-email">{move || i18n.t().login.email}</label>
+                        <input
+                            id="login-email"
+                            name="email"
+                            type="email"
+                            dir="ltr"
+                            autocomplete="username"
+                            inputmode="email"
+                            required
+                            prop:value=move || email.get()
+                            on:input=move |event| email.set(event_target_value(&event))
+                        />
+                    </div>
+                    <div class="field">
+                        <label for="login-password">{move || i18n.t().login.password}</label>
+                        <input
+                            id="login-password"
+                            name="password"
+                            type="password"
+                            dir="ltr"
+                            autocomplete="current-password"
+                            required
+                            prop:value=move || password.get()
+                            on:input=move |event| password.set(event_target_value(&event))
+                        />
+                    </div>
+                    {error_message}
+                    <button
+                        type="submit"
+                        class="button primary block"
+                        disabled=move || pending.get()
+                        aria-busy=move || if pending.get() { "true" } else { "false" }
+                    >
+                        {move || {
+                            let t = i18n.t();
+                            if pending.get() { t.login.submitting } else { t.login.submit }
+                        }}
+                    </button>
+                </form>
+            </main>
+        </div>
+    }
+}

@@ -1,0 +1,7 @@
+//! One folder per screen.
+
+pub mod companies;
+pub mod home;
+pub mod login;
+pub mod not_found;
+pub mod users;

@@ -1,0 +1,22 @@
+//! The one database schema, as migrations that run unchanged on SQLite and PostgreSQL.
+//!
+//! Conventions every migration keeps:
+//! - primary keys are `BIGINT` auto-increment (`INTEGER` on SQLite);
+//! - **money columns are `BIGINT` counts of ten-thousandths** of the company's currency
+//!   (1 ILS = 10000). SQLite has no exact decimal type (sea-orm would bind a float), and
+//!   integers stay exact, summable in SQL and indexable on both databases; the backend
+//!   converts them to `rust_decimal::Decimal` in one place (`backend::db::money`);
+//! - enums (roles, statuses) are stored as their stable SCREAMING_SNAKE_CASE names;
+//! - every foreign key and every column a list filters on has an index.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261123_000001_accounts;
+
+pub struct Migrator;
+
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261123_000001_accounts::Migration)]
+    }
+}
