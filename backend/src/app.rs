@@ -22,12 +22,12 @@ impl App {
     /// Connects, migrates, seeds the demo data when asked and the database has no
     /// users yet, and builds the router.
     pub async fn build(config: &Config) -> anyhow::Result<App> {
-        // Installs the Prometheus recorder before the first request is counted.
-        crate::telemetry::metrics_handle();
         let db = db::connect(&config.database_url).await?;
         db::migrate(&db).await?;
         if config.demo {
-            seed::seed_demo_if_empty(&db).await.context("seeding the demo data failed")?;
+            seed::seed_demo_if_empty(&db)
+                .await
+                .context("seeding the demo data failed")?;
         }
         password::warm_up().await;
         Ok(App::from_database(db, config))
@@ -35,6 +35,8 @@ impl App {
 
     /// The router over an already migrated database.
     pub fn from_database(db: DatabaseConnection, config: &Config) -> App {
+        // Installs the Prometheus recorder before the first request is counted.
+        crate::telemetry::metrics_handle();
         let token_keys = TokenKeys::new(&config.jwt_secret, config.access_token_minutes);
         let schema = build_schema(db.clone(), token_keys.clone());
         let state = AppState {

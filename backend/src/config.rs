@@ -32,11 +32,15 @@ impl Config {
         let database_url =
             std::env::var("DATABASE_URL").unwrap_or_else(|_| DEFAULT_DATABASE_URL.to_owned());
         let bind: IpAddr = match std::env::var("BIND") {
-            Ok(text) => text.parse().with_context(|| format!("BIND={text} is not an IP address"))?,
+            Ok(text) => text
+                .parse()
+                .with_context(|| format!("BIND={text} is not an IP address"))?,
             Err(_) => IpAddr::V4(Ipv4Addr::LOCALHOST),
         };
         let port: u16 = match std::env::var("PORT") {
-            Ok(text) => text.parse().with_context(|| format!("PORT={text} is not a port number"))?,
+            Ok(text) => text
+                .parse()
+                .with_context(|| format!("PORT={text} is not a port number"))?,
             Err(_) => 8080,
         };
         let static_dir = match std::env::var("STATIC_DIR") {
@@ -75,7 +79,10 @@ impl Config {
 /// Refuses short or repetitive secrets; demo mode only warns.
 pub fn check_secret_strength(secret: &SecretString, demo: bool) -> anyhow::Result<()> {
     let bytes = secret.expose_secret().as_bytes();
-    let distinct = bytes.iter().collect::<std::collections::BTreeSet<_>>().len();
+    let distinct = bytes
+        .iter()
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
     if bytes.len() >= MIN_JWT_SECRET_BYTES && distinct >= 10 {
         return Ok(());
     }

@@ -63,13 +63,62 @@ pub const DEMO_COMPANIES: [DemoCompany; 2] = [
 ];
 
 pub const DEMO_USERS: [DemoUser; 7] = [
-    DemoUser { email: "staff@demo.test", name: "Tamar Shapiro", role: Role::SupplierStaff, company: None, order_limit: None, approval_limit: None },
-    DemoUser { email: "buyer@demo.test", name: "Noa Levi", role: Role::Buyer, company: Some(GALIL), order_limit: Some(8_000), approval_limit: None },
-    DemoUser { email: "approver@demo.test", name: "Avi Cohen", role: Role::Approver, company: Some(GALIL), order_limit: None, approval_limit: Some(50_000) },
-    DemoUser { email: "viewer@demo.test", name: "Rina Mizrahi", role: Role::Viewer, company: Some(GALIL), order_limit: None, approval_limit: None },
-    DemoUser { email: "admin@demo.test", name: "Yossi Peretz", role: Role::CompanyAdmin, company: Some(GALIL), order_limit: None, approval_limit: None },
-    DemoUser { email: "buyer@other.test", name: "Omer Biton", role: Role::Buyer, company: Some(NEGEV), order_limit: None, approval_limit: None },
-    DemoUser { email: "approver@other.test", name: "Michal Dahan", role: Role::Approver, company: Some(NEGEV), order_limit: None, approval_limit: Some(30_000) },
+    DemoUser {
+        email: "staff@demo.test",
+        name: "Tamar Shapiro",
+        role: Role::SupplierStaff,
+        company: None,
+        order_limit: None,
+        approval_limit: None,
+    },
+    DemoUser {
+        email: "buyer@demo.test",
+        name: "Noa Levi",
+        role: Role::Buyer,
+        company: Some(GALIL),
+        order_limit: Some(8_000),
+        approval_limit: None,
+    },
+    DemoUser {
+        email: "approver@demo.test",
+        name: "Avi Cohen",
+        role: Role::Approver,
+        company: Some(GALIL),
+        order_limit: None,
+        approval_limit: Some(50_000),
+    },
+    DemoUser {
+        email: "viewer@demo.test",
+        name: "Rina Mizrahi",
+        role: Role::Viewer,
+        company: Some(GALIL),
+        order_limit: None,
+        approval_limit: None,
+    },
+    DemoUser {
+        email: "admin@demo.test",
+        name: "Yossi Peretz",
+        role: Role::CompanyAdmin,
+        company: Some(GALIL),
+        order_limit: None,
+        approval_limit: None,
+    },
+    DemoUser {
+        email: "buyer@other.test",
+        name: "Omer Biton",
+        role: Role::Buyer,
+        company: Some(NEGEV),
+        order_limit: None,
+        approval_limit: None,
+    },
+    DemoUser {
+        email: "approver@other.test",
+        name: "Michal Dahan",
+        role: Role::Approver,
+        company: Some(NEGEV),
+        order_limit: None,
+        approval_limit: Some(30_000),
+    },
 ];
 
 /// Seeds the demo data when the database has no users yet. Returns whether it did.
@@ -142,7 +191,12 @@ pub async fn seed_demo(db: &DatabaseConnection) -> anyhow::Result<()> {
             active: Set(true),
             order_limit: Set(demo.order_limit.map(shekels)),
             approval_limit: Set(demo.approval_limit.map(shekels)),
-            language: Set(if demo.company == Some(NEGEV) { "en" } else { "he" }.to_owned()),
+            language: Set(if demo.company == Some(NEGEV) {
+                "en"
+            } else {
+                "he"
+            }
+            .to_owned()),
             created_at: Set(created_at),
             ..Default::default()
         }

@@ -21,7 +21,9 @@ impl Language {
     }
 
     pub fn parse(code: &str) -> Option<Language> {
-        Language::ALL.into_iter().find(|language| language.code() == code)
+        Language::ALL
+            .into_iter()
+            .find(|language| language.code() == code)
     }
 
     pub fn is_right_to_left(self) -> bool {

@@ -11,7 +11,9 @@ pub const VAT_RATE_PERCENT: u32 = 18;
 /// Rounding rule of the domain (rule 3): a line total is rounded **once**, half-up
 /// (away from zero at .5) to 2 decimals, by [`Money::round_line`]. Order subtotals
 /// are sums of rounded lines; VAT is computed on the subtotal and rounded the same way.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(transparent)]
 pub struct Money(#[serde(with = "rust_decimal::serde::str")] pub Decimal);
 
@@ -120,6 +122,9 @@ mod tests {
 
     #[test]
     fn money_serializes_as_a_string() {
-        assert_eq!(serde_json::to_string(&money("12.50")).ok(), Some("\"12.50\"".to_owned()));
+        assert_eq!(
+            serde_json::to_string(&money("12.50")).ok(),
+            Some("\"12.50\"".to_owned())
+        );
     }
 }

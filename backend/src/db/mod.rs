@@ -38,9 +38,12 @@ pub async fn connect(database_url: &str) -> anyhow::Result<DatabaseConnection> {
     } else {
         options.max_connections(32).min_connections(2);
     }
-    let connection = Database::connect(options)
-        .await
-        .with_context(|| format!("cannot connect to the database at {}", redact_url(database_url)))?;
+    let connection = Database::connect(options).await.with_context(|| {
+        format!(
+            "cannot connect to the database at {}",
+            redact_url(database_url)
+        )
+    })?;
     Ok(connection)
 }
 
@@ -98,7 +101,10 @@ mod tests {
             redact_url("postgres://app:s3cret@db:5432/portal"),
             "postgres://app:***@db:5432/portal"
         );
-        assert_eq!(redact_url("sqlite://./data/portal.db"), "sqlite://./data/portal.db");
+        assert_eq!(
+            redact_url("sqlite://./data/portal.db"),
+            "sqlite://./data/portal.db"
+        );
     }
 
     #[test]

@@ -43,7 +43,15 @@ mod tests {
 
     #[test]
     fn amounts_round_trip_exactly() {
-        for text in ["0", "1", "5000", "1234.5", "0.0001", "-12.34", "99999999999.9999"] {
+        for text in [
+            "0",
+            "1",
+            "5000",
+            "1234.5",
+            "0.0001",
+            "-12.34",
+            "99999999999.9999",
+        ] {
             let stored = to_db(money(text));
             assert_eq!(stored.map(from_db), Some(money(text)), "{text}");
         }

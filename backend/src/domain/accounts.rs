@@ -30,7 +30,11 @@ impl TryFrom<user::Model> for Account {
 
     fn try_from(row: user::Model) -> Result<Account, DomainError> {
         let role = Role::parse(&row.role).ok_or_else(|| {
-            DomainError::internal(anyhow::anyhow!("user {} has unknown role {}", row.id, row.role))
+            DomainError::internal(anyhow::anyhow!(
+                "user {} has unknown role {}",
+                row.id,
+                row.role
+            ))
         })?;
         let email = Email::parse(&row.email).map_err(|error| {
             DomainError::internal(anyhow::anyhow!("user {} has a bad e-mail: {error}", row.id))
@@ -128,7 +132,8 @@ pub async fn create_company_user(
     company: CompanyId,
     new_user: NewCompanyUser,
 ) -> Result<Account, DomainError> {
-    let email = Email::parse(&new_user.email).map_err(|error| DomainError::bad_input(error.to_string()))?;
+    let email =
+        Email::parse(&new_user.email).map_err(|error| DomainError::bad_input(error.to_string()))?;
     let name = parse_name(&new_user.name)?;
     if !new_user.role.is_customer() {
         return Err(DomainError::bad_input(

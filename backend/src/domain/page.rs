@@ -53,12 +53,18 @@ mod tests {
         assert!(PageRequest::parse(Some(0), None).is_err());
         assert!(PageRequest::parse(Some(-5), None).is_err());
         assert!(PageRequest::parse(Some(101), None).is_err());
-        assert_eq!(PageRequest::parse(None, None).map(|p| p.size).ok(), Some(20));
+        assert_eq!(
+            PageRequest::parse(None, None).map(|p| p.size).ok(),
+            Some(20)
+        );
     }
 
     #[test]
     fn an_overfetched_row_means_there_is_a_next_page() {
-        let request = PageRequest { after: None, size: 2 };
+        let request = PageRequest {
+            after: None,
+            size: 2,
+        };
         let page = Page::from_overfetched(vec![1, 2, 3], request);
         assert!(page.has_next_page);
         assert_eq!(page.items, vec![1, 2]);

@@ -3,9 +3,9 @@
 use async_graphql::Context;
 use sea_orm::DatabaseConnection;
 
+use crate::domain::DomainError;
 use crate::domain::auth::token::TokenKeys;
 use crate::domain::authz::{self, Actor, Authentication, Operation};
-use crate::domain::DomainError;
 
 pub trait ContextExt {
     fn db(&self) -> Result<&DatabaseConnection, DomainError>;

@@ -5,7 +5,7 @@ use super::context::ContextExt;
 use super::error::bad_input;
 use super::types::{AuthPayload, CreateCompanyUserInput, UpdateCompanyUserInput, User};
 use crate::domain::accounts::{self, CompanyUserChanges, NewCompanyUser};
-use crate::domain::{auth, Operation};
+use crate::domain::{Operation, auth};
 
 pub struct Mutation;
 
@@ -29,11 +29,18 @@ impl Mutation {
     }
 
     /// Sets the signed-in user's UI language (`he` or `en`).
-    async fn set_language(&self, ctx: &Context<'_>, language: String) -> async_graphql::Result<User> {
+    async fn set_language(
+        &self,
+        ctx: &Context<'_>,
+        language: String,
+    ) -> async_graphql::Result<User> {
         let actor = ctx.authorize(Operation::OwnAccount)?;
-        let language = Language::parse(&language)
-            .ok_or_else(|| bad_input(format!("'{language}' is not a supported language (he, en)")))?;
-        Ok(accounts::set_language(ctx.db()?, actor, language).await?.into())
+        let language = Language::parse(&language).ok_or_else(|| {
+            bad_input(format!("'{language}' is not a supported language (he, en)"))
+        })?;
+        Ok(accounts::set_language(ctx.db()?, actor, language)
+            .await?
+            .into())
     }
 
     /// Adds a user to the caller's company (company admins).
@@ -50,7 +57,9 @@ impl Mutation {
             role: input.role.into(),
             password: input.password,
         };
-        Ok(accounts::create_company_user(ctx.db()?, company, new_user).await?.into())
+        Ok(accounts::create_company_user(ctx.db()?, company, new_user)
+            .await?
+            .into())
     }
 
     /// Changes the name, role or active flag of a user of the caller's company.
@@ -70,8 +79,10 @@ impl Mutation {
             role: input.role.map(Into::into),
             active: input.active,
         };
-        Ok(accounts::update_company_user(ctx.db()?, company, actor, target, changes)
-            .await?
-            .into())
+        Ok(
+            accounts::update_company_user(ctx.db()?, company, actor, target, changes)
+                .await?
+                .into(),
+        )
     }
 }

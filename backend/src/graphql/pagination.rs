@@ -1,16 +1,20 @@
 //! Relay cursor connections over the domain's keyset pages.
 
-use async_graphql::connection::{Connection, CursorType, Edge};
 use async_graphql::OutputType;
+use async_graphql::connection::{Connection, CursorType, Edge};
 
 use super::error::bad_input;
 use crate::domain::page::{Page, PageRequest};
 
 /// Reads `first`/`after` into a domain page request. Cursors are row ids.
-pub fn page_request(first: Option<i32>, after: Option<String>) -> async_graphql::Result<PageRequest> {
+pub fn page_request(
+    first: Option<i32>,
+    after: Option<String>,
+) -> async_graphql::Result<PageRequest> {
     let after = match after {
         Some(cursor) => Some(
-            i64::decode_cursor(&cursor).map_err(|_| bad_input(format!("'{cursor}' is not a cursor of this list")))?,
+            i64::decode_cursor(&cursor)
+                .map_err(|_| bad_input(format!("'{cursor}' is not a cursor of this list")))?,
         ),
         None => None,
     };

@@ -5,7 +5,7 @@ use shared::CompanyId;
 use super::context::ContextExt;
 use super::pagination::{connection, page_request};
 use super::types::{Company, CostCenter, User};
-use crate::domain::{accounts, companies, cost_centers, Operation};
+use crate::domain::{Operation, accounts, companies, cost_centers};
 
 pub struct Query;
 
@@ -27,7 +27,12 @@ impl Query {
         ctx.authorize(Operation::ListCompanies)?;
         let request = page_request(first, after)?;
         let page = companies::list(ctx.db()?, request).await?;
-        Ok(connection(page, request, |company| company.id.0, Company::from))
+        Ok(connection(
+            page,
+            request,
+            |company| company.id.0,
+            Company::from,
+        ))
     }
 
     /// One company: any for supplier staff, only their own for customers (null
@@ -55,7 +60,12 @@ impl Query {
         let company = actor.customer_company()?;
         let request = page_request(first, after)?;
         let page = accounts::list_company_users(ctx.db()?, company, request).await?;
-        Ok(connection(page, request, |account| account.id.0, User::from))
+        Ok(connection(
+            page,
+            request,
+            |account| account.id.0,
+            User::from,
+        ))
     }
 
     /// The cost centres of the caller's company.

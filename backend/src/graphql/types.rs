@@ -4,10 +4,10 @@ use async_graphql::{ComplexObject, Context, Enum, ID, InputObject, SimpleObject}
 
 use super::loaders::Loaders;
 use super::scalars::DecimalScalar;
+use crate::domain::DomainError;
 use crate::domain::accounts::Account;
 use crate::domain::companies::Company as DomainCompany;
 use crate::domain::cost_centers::CostCenter as DomainCostCenter;
-use crate::domain::DomainError;
 
 /// What a user may do; checked by the server on every operation.
 #[derive(Enum, Clone, Copy, PartialEq, Eq)]
@@ -43,7 +43,11 @@ impl User {
             return Ok(None);
         };
         let loaders = loaders(ctx)?;
-        Ok(loaders.company.load_one(company_id).await?.map(Company::from))
+        Ok(loaders
+            .company
+            .load_one(company_id)
+            .await?
+            .map(Company::from))
     }
 }
 
@@ -84,7 +88,11 @@ impl Company {
     /// How many users the company has.
     async fn user_count(&self, ctx: &Context<'_>) -> async_graphql::Result<i64> {
         let loaders = loaders(ctx)?;
-        Ok(loaders.user_count.load_one(self.domain_id).await?.unwrap_or(0))
+        Ok(loaders
+            .user_count
+            .load_one(self.domain_id)
+            .await?
+            .unwrap_or(0))
     }
 }
 

@@ -37,7 +37,10 @@ impl FromRequestParts<AppState> for RequestAuthentication {
     }
 }
 
-pub async fn authenticate(state: &AppState, bearer: Option<&str>) -> Result<Authentication, Response> {
+pub async fn authenticate(
+    state: &AppState,
+    bearer: Option<&str>,
+) -> Result<Authentication, Response> {
     auth::authenticate(&state.db, &state.token_keys, bearer)
         .await
         .map_err(|error| {

@@ -45,7 +45,11 @@ pub async fn graphql_get(
             )
             .into_response();
         }
-        return (StatusCode::BAD_REQUEST, "a GET request needs a `query` parameter").into_response();
+        return (
+            StatusCode::BAD_REQUEST,
+            "a GET request needs a `query` parameter",
+        )
+            .into_response();
     }
     let request = match async_graphql::http::parse_query_string(&raw_query) {
         Ok(request) => request,
@@ -59,21 +63,26 @@ pub async fn graphql_get(
         )
             .into_response();
     }
-    execute(&state, authentication, request).await.into_response()
+    execute(&state, authentication, request)
+        .await
+        .into_response()
 }
 
 fn is_mutation_or_subscription(request: &Request) -> bool {
     async_graphql::parser::parse_query(&request.query).is_ok_and(|document| {
-        document.operations.iter().any(|(_, operation)| {
-            operation.node.ty != OperationType::Query
-        })
+        document
+            .operations
+            .iter()
+            .any(|(_, operation)| operation.node.ty != OperationType::Query)
     })
 }
 
-async fn execute(state: &AppState, authentication: Authentication, request: Request) -> GraphQLResponse {
-    let request = request
-        .data(authentication)
-        .data(Loaders::new(&state.db));
+async fn execute(
+    state: &AppState,
+    authentication: Authentication,
+    request: Request,
+) -> GraphQLResponse {
+    let request = request.data(authentication).data(Loaders::new(&state.db));
     state.schema.execute(request).await.into()
 }
 

@@ -40,7 +40,10 @@ pub struct AppState {
 pub fn router(state: AppState, static_dir: Option<&Path>) -> Router {
     let request_id = HeaderName::from_static("x-request-id");
     let api = Router::new()
-        .route("/graphql", get(graphql::graphql_get).post(graphql::graphql_post))
+        .route(
+            "/graphql",
+            get(graphql::graphql_get).post(graphql::graphql_post),
+        )
         .route("/graphql/ws", get(graphql::graphql_ws))
         .route("/healthz", get(health::healthz))
         .route("/metrics", get(metrics::render))

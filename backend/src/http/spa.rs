@@ -13,6 +13,9 @@ pub fn service(dir: &Path) -> SetResponseHeader<ServeDir<ServeFile>, HeaderValue
     let files = ServeDir::new(dir).precompressed_gzip().fallback(index);
     // Trunk hashes asset names, but index.html must be revalidated on every load so a
     // new release is picked up; `no-cache` still lets the browser use its ETag.
-    SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"))
-        .layer(files)
+    SetResponseHeaderLayer::if_not_present(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("no-cache"),
+    )
+    .layer(files)
 }

@@ -8,9 +8,9 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use shared::{Email, UserId};
 
 use self::token::TokenKeys;
+use super::DomainError;
 use super::accounts::{self, Account};
 use super::authz::{Actor, Authentication};
-use super::DomainError;
 use crate::entities::user;
 
 /// One message for an unknown e-mail, a wrong password and a deactivated user, so the
@@ -72,6 +72,8 @@ pub async fn authenticate(
             role: account.role,
             company_id: account.company_id,
         })),
-        None => Ok(Authentication::Rejected(token::TokenRejection::Invalid.message())),
+        None => Ok(Authentication::Rejected(
+            token::TokenRejection::Invalid.message(),
+        )),
     }
 }

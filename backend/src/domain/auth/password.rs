@@ -87,14 +87,29 @@ mod tests {
     #[tokio::test]
     async fn a_hash_verifies_its_password_only() {
         let stored = hash("correct horse battery".to_owned()).await.ok();
-        assert!(stored.as_deref().is_some_and(|h| h.starts_with("$argon2id$")));
-        assert_eq!(verify("correct horse battery".to_owned(), stored.clone()).await.ok(), Some(true));
-        assert_eq!(verify("wrong horse battery".to_owned(), stored).await.ok(), Some(false));
+        assert!(
+            stored
+                .as_deref()
+                .is_some_and(|h| h.starts_with("$argon2id$"))
+        );
+        assert_eq!(
+            verify("correct horse battery".to_owned(), stored.clone())
+                .await
+                .ok(),
+            Some(true)
+        );
+        assert_eq!(
+            verify("wrong horse battery".to_owned(), stored).await.ok(),
+            Some(false)
+        );
     }
 
     #[tokio::test]
     async fn no_user_never_verifies() {
-        assert_eq!(verify("anything at all".to_owned(), None).await.ok(), Some(false));
+        assert_eq!(
+            verify("anything at all".to_owned(), None).await.ok(),
+            Some(false)
+        );
     }
 
     #[test]

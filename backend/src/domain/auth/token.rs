@@ -69,7 +69,11 @@ impl TokenKeys {
             iat: now.timestamp(),
             exp: (now + self.lifetime).timestamp(),
         };
-        Ok(jsonwebtoken::encode(&Header::new(ALGORITHM), &claims, &self.encoding)?)
+        Ok(jsonwebtoken::encode(
+            &Header::new(ALGORITHM),
+            &claims,
+            &self.encoding,
+        )?)
     }
 
     pub fn verify(&self, token: &str) -> Result<UserId, TokenRejection> {
@@ -109,7 +113,10 @@ mod tests {
     fn a_token_verifies_with_its_own_key_only() {
         let token = keys("first secret of enough length 1234567").issue(UserId(7));
         let token = token.unwrap_or_default();
-        assert_eq!(keys("first secret of enough length 1234567").verify(&token), Ok(UserId(7)));
+        assert_eq!(
+            keys("first secret of enough length 1234567").verify(&token),
+            Ok(UserId(7))
+        );
         assert_eq!(
             keys("other secret of enough length 1234567").verify(&token),
             Err(TokenRejection::Invalid)

@@ -1,0 +1,278 @@
+//! Authorization as one table: every operation of the API, called by every role (and
+//! by an anonymous client), with the outcome written down once per cell.
+
+mod common;
+
+use common::{TestApp, error_code};
+use serde_json::{Value, json};
+
+/// What a cell of the table expects.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Outcome {
+    Ok,
+    /// The operation answered with data but no error (null for invisible objects).
+    Null,
+    Unauthenticated,
+    Forbidden,
+    NotFound,
+}
+use Outcome::*;
+
+/// The callers: anonymous, then Galil's four roles, then supplier staff.
+const CALLERS: [Option<&str>; 6] = [
+    None,
+    Some("buyer@demo.test"),
+    Some("approver@demo.test"),
+    Some("viewer@demo.test"),
+    Some("admin@demo.test"),
+    Some("staff@demo.test"),
+];
+
+struct Case {
+    name: &'static str,
+    query: &'static str,
+    /// `$own_company`, `$other_company`, `$own_user`, `$other_user` are filled in.
+    variables: fn(&Ids) -> Value,
+    /// One outcome per caller of [`CALLERS`].
+    expected: [Outcome; 6],
+}
+
+struct Ids {
+    own_company: String,
+    other_company: String,
+    own_user: String,
+    other_user: String,
+}
+
+fn none(_: &Ids) -> Value {
+    json!({})
+}
+
+fn cases() -> Vec<Case> {
+    //                                   anon             buyer      approver   viewer     admin      staff
+    vec![
+        Case {
+            name: "me",
+            query: "{ me { id } }",
+            variables: none,
+            expected: [Unauthenticated, Ok, Ok, Ok, Ok, Ok],
+        },
+        Case {
+            name: "setLanguage",
+            query: r#"mutation { setLanguage(language: "en") { id } }"#,
+            variables: none,
+            expected: [Unauthenticated, Ok, Ok, Ok, Ok, Ok],
+        },
+        Case {
+            name: "companies",
+            query: "{ companies { edges { node { id name } } } }",
+            variables: none,
+            expected: [
+                Unauthenticated,
+                Forbidden,
+                Forbidden,
+                Forbidden,
+                Forbidden,
+                Ok,
+            ],
+        },
+        Case {
+            name: "company (own)",
+            query: "query($id: ID!) { company(id: $id) { id name creditLimit } }",
+            variables: |ids| json!({ "id": ids.own_company }),
+            expected: [Unauthenticated, Ok, Ok, Ok, Ok, Ok],
+        },
+        Case {
+            name: "company (other company's)",
+            query: "query($id: ID!) { company(id: $id) { id name creditLimit } }",
+            variables: |ids| json!({ "id": ids.other_company }),
+            expected: [Unauthenticated, Null, Null, Null, Null, Ok],
+        },
+        Case {
+            name: "companyUsers",
+            query: "{ companyUsers { edges { node { id email } } } }",
+            variables: none,
+            expected: [
+                Unauthenticated,
+                Forbidden,
+                Forbidden,
+                Forbidden,
+                Ok,
+                Forbidden,
+            ],
+        },
+        Case {
+            name: "costCenters",
+            query: "{ costCenters { id name monthlyBudget } }",
+            variables: none,
+            expected: [Unauthenticated, Ok, Ok, Forbidden, Ok, Forbidden],
+        },
+        Case {
+            name: "createCompanyUser",
+            query: r#"mutation { createCompanyUser(input: { email: "new.user@demo.test", name: "New User", role: VIEWER, password: "a-long-password" }) { id } }"#,
+            variables: none,
+            expected: [
+                Unauthenticated,
+                Forbidden,
+                Forbidden,
+                Forbidden,
+                Ok,
+                Forbidden,
+            ],
+        },
+        Case {
+            name: "updateCompanyUser (own company's user)",
+            query: "mutation($id: ID!) { updateCompanyUser(id: $id, input: { name: \"Renamed\" }) { id name } }",
+            variables: |ids| json!({ "id": ids.own_user }),
+            expected: [
+                Unauthenticated,
+                Forbidden,
+                Forbidden,
+                Forbidden,
+                Ok,
+                Forbidden,
+            ],
+        },
+        Case {
+            name: "updateCompanyUser (other company's user)",
+            query: "mutation($id: ID!) { updateCompanyUser(id: $id, input: { name: \"Renamed\" }) { id name } }",
+            variables: |ids| json!({ "id": ids.other_user }),
+            expected: [
+                Unauthenticated,
+                Forbidden,
+                Forbidden,
+                Forbidden,
+                NotFound,
+                Forbidden,
+            ],
+        },
+    ]
+}
+
+fn outcome_of(response: &Value, field: &str) -> Outcome {
+    match error_code(response) {
+        None if response["data"][field].is_null() => Null,
+        None => Ok,
+        Some("UNAUTHENTICATED") => Unauthenticated,
+        Some("FORBIDDEN") => Forbidden,
+        Some("NOT_FOUND") => NotFound,
+        Some(other) => panic!("unexpected error code {other}: {response}"),
+    }
+}
+
+fn top_level_field(query: &str) -> &str {
+    let body = &query[query.find('{').map(|index| index + 1).unwrap_or(0)..];
+    body.trim_start()
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default()
+}
+
+async fn ids(app: &TestApp) -> Ids {
+    let staff = app.login("staff@demo.test").await;
+    let companies = app
+        .graphql(
+            Some(&staff),
+            "{ companies { edges { node { id name } } } }",
+            json!({}),
+        )
+        .await;
+    let company_id = |name: &str| {
+        companies["data"]["companies"]["edges"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|edge| edge["node"]["name"] == name)
+            .and_then(|edge| edge["node"]["id"].as_str())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let user_id = |email: &'static str| async move {
+        let token = app.login(email).await;
+        let me = app.graphql(Some(&token), "{ me { id } }", json!({})).await;
+        me["data"]["me"]["id"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    };
+    Ids {
+        own_company: company_id("Galil Hardware Ltd"),
+        other_company: company_id("Negev Builders Ltd"),
+        own_user: user_id("viewer@demo.test").await,
+        other_user: user_id("buyer@other.test").await,
+    }
+}
+
+#[tokio::test]
+async fn every_role_gets_exactly_the_outcome_the_table_allows() {
+    let app = TestApp::spawn().await;
+    let ids = ids(&app).await;
+    let mut tokens = Vec::new();
+    for caller in CALLERS {
+        tokens.push(match caller {
+            Some(email) => Some(app.login(email).await),
+            None => None,
+        });
+    }
+    let mut mismatches = Vec::new();
+    for case in cases() {
+        for (caller, (token, expected)) in CALLERS.iter().zip(tokens.iter().zip(case.expected)) {
+            let response = app
+                .graphql(token.as_deref(), case.query, (case.variables)(&ids))
+                .await;
+            let actual = outcome_of(&response, top_level_field(case.query));
+            if actual != expected {
+                mismatches.push(format!(
+                    "{} by {}: expected {expected:?}, got {actual:?}: {response}",
+                    case.name,
+                    caller.unwrap_or("anonymous")
+                ));
+            }
+            if matches!(actual, Forbidden | Unauthenticated | NotFound) {
+                assert!(
+                    response["data"].is_null(),
+                    "{}: an error must carry no data: {response}",
+                    case.name
+                );
+            }
+        }
+    }
+    assert!(
+        mismatches.is_empty(),
+        "authorization table mismatches:\n{}",
+        mismatches.join("\n")
+    );
+}
+
+#[tokio::test]
+async fn a_customer_never_sees_another_companys_data_even_by_guessing_ids() {
+    let app = TestApp::spawn().await;
+    let ids = ids(&app).await;
+    let buyer = app.login("buyer@other.test").await;
+    for guess in [
+        ids.own_company.as_str(),
+        "0",
+        "-1",
+        "99999",
+        "abc",
+        "1 OR 1=1",
+    ] {
+        let response = app
+            .graphql(
+                Some(&buyer),
+                "query($id: ID!) { company(id: $id) { id name } }",
+                json!({ "id": guess }),
+            )
+            .await;
+        let visible_name = response["data"]["company"]["name"].as_str();
+        assert!(
+            visible_name.is_none() || visible_name == Some("Negev Builders Ltd"),
+            "guess {guess} leaked {response}"
+        );
+    }
+    // The other company's users list is its own: the Negev approver sees only Negev.
+    let users = app
+        .graphql(Some(&buyer), "{ me { company { name } } }", json!({}))
+        .await;
+    assert_eq!(users["data"]["me"]["company"]["name"], "Negev Builders Ltd");
+}

@@ -1,0 +1,284 @@
+//! The test harness: the real server on a random port, over a fresh database per test.
+//!
+//! The database is SQLite unless `TEST_DATABASE_URL` names a PostgreSQL server, so the
+//! same tests run on both (`cargo xtask test` runs them twice). A migrated and seeded
+//! template is built once per test binary and copied for every test, which keeps each
+//! test's set-up to a few milliseconds.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use backend::app::App;
+use backend::config::Config;
+use backend::seed::DEMO_PASSWORD;
+use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
+use secrecy::SecretString;
+use serde_json::{Value, json};
+use tokio::sync::oneshot;
+
+pub const TEST_JWT_SECRET: &str = "test-secret-7f3a9c1e5b2d4f6a8c0e2b4d6f8a0c2e";
+
+/// Where the databases of this test run live.
+enum Backend {
+    Sqlite {
+        template: PathBuf,
+    },
+    Postgres {
+        server_url: String,
+        template: String,
+    },
+}
+
+static BACKEND: OnceLock<Backend> = OnceLock::new();
+static NEXT_DATABASE: AtomicUsize = AtomicUsize::new(0);
+
+fn backend() -> &'static Backend {
+    BACKEND.get_or_init(|| {
+        // Built on its own runtime: each #[tokio::test] has a runtime of its own, and
+        // a pool must not outlive the runtime that created it.
+        std::thread::spawn(build_template)
+            .join()
+            .expect("building the template database panicked")
+    })
+}
+
+fn build_template() -> Backend {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a runtime for the template");
+    runtime.block_on(async {
+        match std::env::var("TEST_DATABASE_URL")
+            .ok()
+            .filter(|url| !url.is_empty())
+        {
+            Some(server_url) => build_postgres_template(server_url).await,
+            None => build_sqlite_template().await,
+        }
+    })
+}
+
+async fn build_sqlite_template() -> Backend {
+    let dir = std::env::temp_dir().join(format!("portal-tests-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temp dir for the template");
+    let template = dir.join("template.db");
+    let url = format!("sqlite://{}?mode=rwc", template.display());
+    let db = backend::db::connect(&url)
+        .await
+        .expect("connect to the SQLite template");
+    migrate_and_seed(&db).await;
+    // Fold the WAL into the main file so that a plain copy is complete.
+    db.execute_unprepared("PRAGMA wal_checkpoint(TRUNCATE)")
+        .await
+        .expect("checkpoint");
+    db.close().await.expect("close the template");
+    Backend::Sqlite { template }
+}
+
+async fn build_postgres_template(server_url: String) -> Backend {
+    let admin = Database::connect(&server_url)
+        .await
+        .expect("connect to TEST_DATABASE_URL");
+    let prefix = format!("pt_{}_", std::process::id());
+    // Databases of earlier runs (other process ids) are dropped here.
+    let stale = admin
+        .query_all_raw(sea_orm::Statement::from_string(
+            sea_orm::DbBackend::Postgres,
+            format!("SELECT datname FROM pg_database WHERE datname LIKE 'pt\\_%' AND datname NOT LIKE '{prefix}%'"),
+        ))
+        .await
+        .expect("list stale test databases");
+    for row in stale {
+        let name: String = row.try_get("", "datname").expect("datname");
+        let _ = admin
+            .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+            .await;
+    }
+    let template = format!("{prefix}template");
+    admin
+        .execute_unprepared(&format!("CREATE DATABASE \"{template}\""))
+        .await
+        .expect("create the template database");
+    let db = backend::db::connect(&database_url(&server_url, &template))
+        .await
+        .expect("connect to the template");
+    migrate_and_seed(&db).await;
+    db.close().await.expect("close the template");
+    admin.close().await.expect("close the admin connection");
+    Backend::Postgres {
+        server_url,
+        template,
+    }
+}
+
+async fn migrate_and_seed(db: &DatabaseConnection) {
+    backend::db::migrate(db).await.expect("migrate");
+    backend::seed::seed_demo(db)
+        .await
+        .expect("seed the demo data");
+}
+
+/// `postgres://user@host:port/<name>` from a server URL with any database name.
+fn database_url(server_url: &str, name: &str) -> String {
+    let (without_query, query) = match server_url.split_once('?') {
+        Some((base, query)) => (base, format!("?{query}")),
+        None => (server_url, String::new()),
+    };
+    let scheme_end = without_query
+        .find("://")
+        .map(|index| index + 3)
+        .unwrap_or(0);
+    let base = match without_query[scheme_end..].find('/') {
+        Some(slash) => &without_query[..scheme_end + slash],
+        None => without_query,
+    };
+    format!("{base}/{name}{query}")
+}
+
+/// A fresh copy of the template; returns its URL.
+async fn fresh_database() -> (String, Option<tempfile::TempDir>) {
+    let number = NEXT_DATABASE.fetch_add(1, Ordering::SeqCst);
+    match backend() {
+        Backend::Sqlite { template } => {
+            let dir = tempfile::tempdir().expect("a temp dir");
+            let path = dir.path().join(format!("test-{number}.db"));
+            std::fs::copy(template, &path).expect("copy the template");
+            (format!("sqlite://{}?mode=rwc", path.display()), Some(dir))
+        }
+        Backend::Postgres {
+            server_url,
+            template,
+        } => {
+            let name = format!("pt_{}_{number}", std::process::id());
+            let admin = Database::connect(server_url.as_str())
+                .await
+                .expect("admin connection");
+            admin
+                .execute_unprepared(&format!(
+                    "CREATE DATABASE \"{name}\" TEMPLATE \"{template}\""
+                ))
+                .await
+                .expect("copy the template database");
+            admin.close().await.ok();
+            (database_url(server_url, &name), None)
+        }
+    }
+}
+
+pub fn is_postgres() -> bool {
+    matches!(backend(), Backend::Postgres { .. })
+}
+
+pub struct TestApp {
+    pub base_url: String,
+    pub client: reqwest::Client,
+    pub db: DatabaseConnection,
+    shutdown: Option<oneshot::Sender<()>>,
+    _sqlite_dir: Option<tempfile::TempDir>,
+}
+
+pub fn test_config(database_url: String, static_dir: Option<PathBuf>) -> Config {
+    Config {
+        database_url,
+        listen_address: "127.0.0.1:0".parse().expect("an address"),
+        static_dir,
+        jwt_secret: SecretString::from(TEST_JWT_SECRET),
+        demo: false,
+        access_token_minutes: 15,
+    }
+}
+
+impl TestApp {
+    /// The server over a fresh copy of the demo database, without the web app.
+    pub async fn spawn() -> TestApp {
+        TestApp::spawn_with_static_dir(None).await
+    }
+
+    pub async fn spawn_with_static_dir(static_dir: Option<PathBuf>) -> TestApp {
+        let (database_url, sqlite_dir) = fresh_database().await;
+        let config = test_config(database_url, static_dir);
+        let db = backend::db::connect(&config.database_url)
+            .await
+            .expect("connect");
+        let app = App::from_database(db.clone(), &config);
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let address = listener.local_addr().expect("local address");
+        let (shutdown, shutdown_signal) = oneshot::channel::<()>();
+        tokio::spawn(app.serve(listener, async move {
+            let _ = shutdown_signal.await;
+        }));
+        TestApp {
+            base_url: format!("http://{address}"),
+            client: reqwest::Client::new(),
+            db,
+            shutdown: Some(shutdown),
+            _sqlite_dir: sqlite_dir,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base_url)
+    }
+
+    /// Sends a GraphQL request and returns the whole JSON response.
+    pub async fn graphql(&self, token: Option<&str>, query: &str, variables: Value) -> Value {
+        let mut request = self
+            .client
+            .post(self.url("/graphql"))
+            .json(&json!({ "query": query, "variables": variables }));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        let response = request.send().await.expect("the server answers");
+        assert!(
+            response.status().is_success(),
+            "GraphQL over HTTP answered {}",
+            response.status()
+        );
+        response.json().await.expect("a JSON response")
+    }
+
+    /// Logs a demo user in and returns its token.
+    pub async fn login(&self, email: &str) -> String {
+        self.login_with(email, DEMO_PASSWORD).await
+    }
+
+    pub async fn login_with(&self, email: &str, password: &str) -> String {
+        let response = self
+            .graphql(
+                None,
+                "mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }",
+                json!({ "email": email, "password": password }),
+            )
+            .await;
+        response["data"]["login"]["token"]
+            .as_str()
+            .unwrap_or_else(|| panic!("login of {email} failed: {response}"))
+            .to_owned()
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(shutdown) = self.shutdown.take() {
+            let _ = shutdown.send(());
+        }
+    }
+}
+
+/// The `extensions.code` of the first error, if any.
+pub fn error_code(response: &Value) -> Option<&str> {
+    response["errors"][0]["extensions"]["code"].as_str()
+}
+
+/// Fails with the whole response when it has errors.
+pub fn assert_no_errors(response: &Value) {
+    assert!(
+        response.get("errors").is_none(),
+        "unexpected errors: {response}"
+    );
+}
