@@ -1,0 +1,253 @@
+//! The steps of `run` and `test`.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::Instant;
+
+use anyhow::{Context, bail};
+
+use crate::tools::{self, repo_root, run};
+
+/// Everything the frontend build needs, installed when missing.
+fn ensure_frontend_toolchain() -> anyhow::Result<()> {
+    tools::ensure_wasm_target()?;
+    let wasm_bindgen_version = tools::locked_wasm_bindgen_version()?;
+    tools::check_trunk_toml_pins(&wasm_bindgen_version)?;
+    tools::ensure_wasm_bindgen(&wasm_bindgen_version)?;
+    tools::ensure_trunk()?;
+    tools::ensure_npm()?;
+    tools::ensure_npm_packages(&repo_root().join("frontend"))
+}
+
+/// Builds the WASM frontend in release mode into `dist/`.
+pub fn build_frontend() -> anyhow::Result<()> {
+    ensure_frontend_toolchain()?;
+    let root = repo_root();
+    // Trunk runs cargo offline: fetch first so a fresh machine has the crates.
+    run(&root, "cargo", &["fetch", "--locked"], &[])?;
+    let tool_path = format!(
+        "{}:{}:{}",
+        root.join("frontend/node_modules/.bin").display(),
+        tools::cargo_bin_dir().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let trunk = tools::trunk_binary();
+    run(
+        &root,
+        trunk.to_str().context("the path of trunk is not UTF-8")?,
+        &["build", "--release"],
+        &[
+            ("PATH", tool_path.as_str()),
+            ("TRUNK_OFFLINE", "true"),
+            ("NO_COLOR", "true"),
+        ],
+    )
+}
+
+pub fn run_portal() -> anyhow::Result<()> {
+    let root = repo_root();
+    run(
+        &root,
+        "cargo",
+        &["build", "--release", "--locked", "-p", "backend"],
+        &[],
+    )?;
+    let binary = tools::target_dir().join("release").join("portal");
+    println!(
+        "\nThe portal is starting on http://{}:{} (Ctrl-C stops it).",
+        std::env::var("BIND").unwrap_or_else(|_| "127.0.0.1".to_owned()),
+        std::env::var("PORT").unwrap_or_else(|_| "8080".to_owned())
+    );
+    println!(
+        "Demo users: staff@demo.test, buyer@demo.test, approver@demo.test, viewer@demo.test, admin@demo.test, buyer@other.test; password: demo-password\n"
+    );
+    let mut command = Command::new(&binary);
+    command.args(["serve", "--demo"]).current_dir(&root);
+    if std::env::var_os("STATIC_DIR").is_none() {
+        command.env("STATIC_DIR", root.join("dist"));
+    }
+    // Ctrl-C reaches the server too (same process group); it shuts down gracefully.
+    let status = command
+        .status()
+        .with_context(|| format!("cannot start {}", binary.display()))?;
+    if !status.success() && status.code().is_some() {
+        bail!("the portal stopped with {status}");
+    }
+    Ok(())
+}
+
+pub fn serve_demo() -> anyhow::Result<()> {
+    build_frontend()?;
+    run_portal()
+}
+
+/// One step of the test command, timed.
+struct Steps {
+    done: Vec<(String, f64)>,
+}
+
+impl Steps {
+    fn step(
+        &mut self,
+        name: &str,
+        action: impl FnOnce() -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
+        println!("\n==> {name}");
+        let started = Instant::now();
+        action().with_context(|| format!("step failed: {name}"))?;
+        self.done
+            .push((name.to_owned(), started.elapsed().as_secs_f64()));
+        Ok(())
+    }
+}
+
+const RUST_PACKAGES: [&str; 8] = [
+    "-p",
+    "backend",
+    "-p",
+    "shared",
+    "-p",
+    "migrations",
+    "-p",
+    "xtask",
+];
+
+pub fn test(arguments: &[String]) -> anyhow::Result<()> {
+    let with_e2e = !arguments.iter().any(|argument| argument == "--no-e2e");
+    let root = repo_root();
+    let started = Instant::now();
+    let mut steps = Steps { done: Vec::new() };
+    let postgres_url = std::env::var("TEST_DATABASE_URL")
+        .ok()
+        .filter(|url| !url.is_empty());
+
+    steps.step("format (cargo fmt --check)", || {
+        run(&root, "cargo", &["fmt", "--all", "--", "--check"], &[])
+    })?;
+    steps.step("lints, server crates (clippy -D warnings)", || {
+        let mut args = vec!["clippy", "--locked", "--all-targets"];
+        args.extend(RUST_PACKAGES);
+        args.extend(["--", "-D", "warnings"]);
+        run(&root, "cargo", &args, &[])
+    })?;
+    steps.step(
+        "lints, frontend and shared on wasm32 (clippy -D warnings)",
+        || {
+            tools::ensure_wasm_target()?;
+            run(
+                &root,
+                "cargo",
+                &[
+                    "clippy",
+                    "--locked",
+                    "--target",
+                    "wasm32-unknown-unknown",
+                    "-p",
+                    "frontend",
+                    "-p",
+                    "shared",
+                    "--",
+                    "-D",
+                    "warnings",
+                ],
+                &[],
+            )
+        },
+    )?;
+    steps.step("shared has no server dependency", check_shared_dependencies)?;
+    steps.step("Rust tests on SQLite", || {
+        let mut args = vec!["test", "--locked"];
+        args.extend(RUST_PACKAGES);
+        run_without_postgres(&root, &args)
+    })?;
+    match &postgres_url {
+        Some(url) => steps.step("Rust tests on PostgreSQL", || {
+            let mut args = vec!["test", "--locked"];
+            args.extend(RUST_PACKAGES);
+            run(
+                &root,
+                "cargo",
+                &args,
+                &[("TEST_DATABASE_URL", url.as_str())],
+            )
+        })?,
+        None => println!(
+            "\n(TEST_DATABASE_URL is not set: the PostgreSQL run is skipped; .ci/run sets it)"
+        ),
+    }
+    if with_e2e {
+        steps.step("frontend release build (trunk)", build_frontend)?;
+        steps.step(
+            "browser tests (Playwright, Chromium, desktop + mobile)",
+            browser_tests,
+        )?;
+    }
+
+    println!(
+        "\nxtask test: every step passed in {:.0} s",
+        started.elapsed().as_secs_f64()
+    );
+    for (name, seconds) in &steps.done {
+        println!("  {seconds:>7.1} s  {name}");
+    }
+    println!("steps: {} passed, 0 failed", steps.done.len());
+    Ok(())
+}
+
+fn run_without_postgres(root: &Path, args: &[&str]) -> anyhow::Result<()> {
+    println!("$ cargo {}", args.join(" "));
+    let status = Command::new("cargo")
+        .args(args)
+        .current_dir(root)
+        .env_remove("TEST_DATABASE_URL")
+        .status()
+        .context("cannot run cargo")?;
+    if !status.success() {
+        bail!("cargo {} failed", args.join(" "));
+    }
+    Ok(())
+}
+
+/// Architecture invariant: `shared` builds for the browser and pulls in no server crate.
+fn check_shared_dependencies() -> anyhow::Result<()> {
+    let tree = tools::output_of(
+        "cargo",
+        &[
+            "tree", "--locked", "-p", "shared", "--edges", "normal", "--prefix", "none",
+        ],
+    )
+    .context("cargo tree -p shared failed")?;
+    for forbidden in ["sea-orm", "sqlx", "axum", "async-graphql", "tokio "] {
+        if tree.lines().any(|line| line.starts_with(forbidden)) {
+            bail!("the shared crate depends on {forbidden}; it must stay free of server crates");
+        }
+    }
+    println!(
+        "shared depends on: {}",
+        tree.lines()
+            .map(|line| line.split_whitespace().next().unwrap_or_default())
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    Ok(())
+}
+
+fn browser_tests() -> anyhow::Result<()> {
+    let root = repo_root();
+    tools::ensure_chromium()?;
+    tools::ensure_npm()?;
+    let e2e = root.join("e2e");
+    tools::ensure_npm_packages(&e2e)?;
+    run(&root, "cargo", &["build", "--locked", "-p", "backend"], &[])?;
+    let portal = tools::target_dir().join("debug").join("portal");
+    let portal = portal
+        .to_str()
+        .context("the target path is not UTF-8")?
+        .to_owned();
+    run(
+        &e2e,
+        "npx",
+        &["playwright", "test"],
+        &[("PORTAL_BIN", portal.as_str())],
+    )
+}
