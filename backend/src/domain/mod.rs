@@ -9,6 +9,7 @@ pub mod companies;
 pub mod cost_centers;
 pub mod error;
 pub mod page;
+pub mod pricing;
 
 pub use authz::{Actor, Operation};
 pub use error::DomainError;
