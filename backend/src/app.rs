@@ -9,6 +9,7 @@ use tokio::net::TcpListener;
 
 use crate::config::Config;
 use crate::domain::auth::{password, token::TokenKeys};
+use crate::events::EventBus;
 use crate::graphql::build_schema;
 use crate::http::{self, AppState};
 use crate::{db, seed};
@@ -38,7 +39,9 @@ impl App {
         // Installs the Prometheus recorder before the first request is counted.
         crate::telemetry::metrics_handle();
         let token_keys = TokenKeys::new(&config.jwt_secret, config.access_token_minutes);
-        let schema = build_schema(db.clone(), token_keys.clone());
+        let events = EventBus::new(db.get_database_backend());
+        events.start_listening(&db);
+        let schema = build_schema(db.clone(), token_keys.clone(), events);
         let state = AppState {
             db: db.clone(),
             schema,

@@ -11,6 +11,7 @@ pub mod config;
 pub mod db;
 pub mod domain;
 pub mod entities;
+pub mod events;
 pub mod graphql;
 pub mod http;
 pub mod seed;

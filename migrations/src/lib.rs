@@ -12,11 +12,15 @@
 pub use sea_orm_migration::prelude::*;
 
 mod m20261123_000001_accounts;
+mod m20261123_000002_catalog;
 
 pub struct Migrator;
 
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261123_000001_accounts::Migration)]
+        vec![
+            Box::new(m20261123_000001_accounts::Migration),
+            Box::new(m20261123_000002_catalog::Migration),
+        ]
     }
 }

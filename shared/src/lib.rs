@@ -9,6 +9,7 @@ pub mod language;
 pub mod money;
 pub mod order_status;
 pub mod role;
+pub mod sku;
 
 pub use email::Email;
 pub use ids::{CompanyId, UserId};
@@ -16,3 +17,4 @@ pub use language::Language;
 pub use money::Money;
 pub use order_status::OrderStatus;
 pub use role::Role;
+pub use sku::Sku;

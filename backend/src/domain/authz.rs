@@ -3,7 +3,7 @@
 //! [`authorize`]. Customer data is scoped by the company in the caller's session
 //! ([`Actor::company_id`]), never by an argument.
 
-use shared::{CompanyId, Email, Role, UserId};
+use shared::{CompanyId, Email, Language, Role, UserId};
 
 use super::DomainError;
 
@@ -16,6 +16,8 @@ pub struct Actor {
     pub role: Role,
     /// The customer company; `None` only for supplier staff.
     pub company_id: Option<CompanyId>,
+    /// The UI language the user chose, for names and messages.
+    pub language: Language,
 }
 
 impl Actor {
@@ -61,16 +63,22 @@ pub enum Operation {
     ManageCompanyUsers,
     /// `costCenters`: choosing a cost centre for an order, managing budgets.
     ListCostCenters,
+    /// `products`, `product`, `categories`, `stockChanged`: the caller's catalog.
+    ViewCatalog,
+    /// `adjustStock`: changing stock on hand.
+    ManageStock,
 }
 
 impl Operation {
-    pub const ALL: [Operation; 6] = [
+    pub const ALL: [Operation; 8] = [
         Operation::OwnAccount,
         Operation::ListCompanies,
         Operation::ReadCompany,
         Operation::ListCompanyUsers,
         Operation::ManageCompanyUsers,
         Operation::ListCostCenters,
+        Operation::ViewCatalog,
+        Operation::ManageStock,
     ];
 
     /// The one table of who may do what.
@@ -83,6 +91,8 @@ impl Operation {
             Operation::ListCompanyUsers => &[CompanyAdmin],
             Operation::ManageCompanyUsers => &[CompanyAdmin],
             Operation::ListCostCenters => &[Buyer, Approver, CompanyAdmin],
+            Operation::ViewCatalog => &[Buyer, Approver, Viewer, CompanyAdmin, SupplierStaff],
+            Operation::ManageStock => &[SupplierStaff],
         }
     }
 }
@@ -117,6 +127,7 @@ mod tests {
             email: Email::parse("someone@demo.test").unwrap_or_else(|_| unreachable!()),
             role,
             company_id: role.is_customer().then_some(CompanyId(1)),
+            language: Language::He,
         })
     }
 

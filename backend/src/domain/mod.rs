@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod auth;
 pub mod authz;
+pub mod catalog;
 pub mod companies;
 pub mod cost_centers;
 pub mod error;

@@ -15,6 +15,8 @@ pub struct Model {
     pub dual_approval_limit: Option<i64>,
     pub active: bool,
     pub created_at: DateTimeUtc,
+    pub price_list_id: Option<i64>,
+    pub discount_basis_points: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

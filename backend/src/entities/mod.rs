@@ -1,6 +1,15 @@
 //! sea-orm models of the tables in `migrations`. Only `domain` and `seed` use them:
 //! GraphQL types are separate structs, so a column never leaks into the API by accident.
 
+pub mod assortment_category;
+pub mod assortment_product;
+pub mod category;
 pub mod company;
 pub mod cost_center;
+pub mod price_list;
+pub mod price_list_item;
+pub mod price_tier;
+pub mod product;
+pub mod stock;
+pub mod stock_movement;
 pub mod user;

@@ -4,6 +4,7 @@
 //! API boundary: the SDL of this schema is checked in as `backend/schema.graphql`; a
 //! test fails when it differs from the code, so API changes are reviewed.
 
+pub mod catalog;
 pub mod context;
 pub mod error;
 pub mod loaders;
@@ -13,30 +14,50 @@ pub mod query;
 pub mod scalars;
 pub mod types;
 
-use async_graphql::{EmptySubscription, Schema};
+use async_graphql::{MergedObject, MergedSubscription, Schema};
 use sea_orm::DatabaseConnection;
 
 use crate::domain::auth::token::TokenKeys;
+use crate::events::EventBus;
 
-pub type PortalSchema = Schema<query::Query, mutation::Mutation, EmptySubscription>;
+/// Every query, one object per area.
+#[derive(MergedObject, Default)]
+pub struct Query(query::AccountQuery, catalog::CatalogQuery);
+
+#[derive(MergedObject, Default)]
+pub struct Mutation(mutation::AccountMutation, catalog::CatalogMutation);
+
+#[derive(MergedSubscription, Default)]
+pub struct Subscription(catalog::CatalogSubscription);
+
+pub type PortalSchema = Schema<Query, Mutation, Subscription>;
 
 /// Deepest query accepted: the real UI needs 6; introspection (GraphiQL) needs 13.
 pub const MAX_DEPTH: usize = 15;
 /// Most expensive query accepted (each field costs 1; connections multiply by `first`).
 pub const MAX_COMPLEXITY: usize = 5_000;
 
-pub fn build_schema(db: DatabaseConnection, keys: TokenKeys) -> PortalSchema {
-    Schema::build(query::Query, mutation::Mutation, EmptySubscription)
-        .data(db)
-        .data(keys)
-        .limit_depth(MAX_DEPTH)
-        .limit_complexity(MAX_COMPLEXITY)
-        .finish()
+pub fn build_schema(db: DatabaseConnection, keys: TokenKeys, events: EventBus) -> PortalSchema {
+    Schema::build(
+        Query::default(),
+        Mutation::default(),
+        Subscription::default(),
+    )
+    .data(db)
+    .data(keys)
+    .data(events)
+    .limit_depth(MAX_DEPTH)
+    .limit_complexity(MAX_COMPLEXITY)
+    .finish()
 }
 
 /// The SDL as checked in (`backend/schema.graphql`).
 pub fn sdl() -> String {
-    Schema::build(query::Query, mutation::Mutation, EmptySubscription)
-        .finish()
-        .sdl()
+    Schema::build(
+        Query::default(),
+        Mutation::default(),
+        Subscription::default(),
+    )
+    .finish()
+    .sdl()
 }

@@ -7,10 +7,11 @@ use super::types::{AuthPayload, CreateCompanyUserInput, UpdateCompanyUserInput, 
 use crate::domain::accounts::{self, CompanyUserChanges, NewCompanyUser};
 use crate::domain::{Operation, auth};
 
-pub struct Mutation;
+#[derive(Default)]
+pub struct AccountMutation;
 
 #[Object]
-impl Mutation {
+impl AccountMutation {
     /// Signs in with e-mail and password. `totp` is reserved for two-factor
     /// authentication and ignored until it is enabled for the account.
     async fn login(

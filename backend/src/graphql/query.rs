@@ -7,10 +7,11 @@ use super::pagination::{connection, page_request};
 use super::types::{Company, CostCenter, User};
 use crate::domain::{Operation, accounts, companies, cost_centers};
 
-pub struct Query;
+#[derive(Default)]
+pub struct AccountQuery;
 
 #[Object]
-impl Query {
+impl AccountQuery {
     /// The signed-in user.
     async fn me(&self, ctx: &Context<'_>) -> async_graphql::Result<User> {
         let actor = ctx.authorize(Operation::OwnAccount)?;

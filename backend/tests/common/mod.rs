@@ -6,6 +6,8 @@
 //! test's set-up to a few milliseconds.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+pub mod ws;
+
 use std::path::PathBuf;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -172,6 +174,8 @@ pub fn is_postgres() -> bool {
 }
 
 pub struct TestApp {
+    /// SQL statements the server has run (for N+1 checks).
+    pub statements: std::sync::Arc<AtomicUsize>,
     pub base_url: String,
     pub client: reqwest::Client,
     pub db: DatabaseConnection,
@@ -199,9 +203,14 @@ impl TestApp {
     pub async fn spawn_with_static_dir(static_dir: Option<PathBuf>) -> TestApp {
         let (database_url, sqlite_dir) = fresh_database().await;
         let config = test_config(database_url, static_dir);
-        let db = backend::db::connect(&config.database_url)
+        let mut db = backend::db::connect(&config.database_url)
             .await
             .expect("connect");
+        let statements = std::sync::Arc::new(AtomicUsize::new(0));
+        let counter = statements.clone();
+        db.set_metric_callback(move |_| {
+            counter.fetch_add(1, Ordering::SeqCst);
+        });
         let app = App::from_database(db.clone(), &config);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
@@ -212,6 +221,7 @@ impl TestApp {
             let _ = shutdown_signal.await;
         }));
         TestApp {
+            statements,
             base_url: format!("http://{address}"),
             client: reqwest::Client::new(),
             db,

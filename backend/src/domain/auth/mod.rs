@@ -71,6 +71,7 @@ pub async fn authenticate(
             email: account.email,
             role: account.role,
             company_id: account.company_id,
+            language: account.language,
         })),
         None => Ok(Authentication::Rejected(
             token::TokenRejection::Invalid.message(),

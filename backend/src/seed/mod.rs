@@ -1,5 +1,7 @@
 //! The demo data of `../shared/api.md`, deterministic: the same database every time.
 
+mod catalog;
+
 use chrono::{TimeZone, Utc};
 use rust_decimal::Decimal;
 use sea_orm::{
@@ -203,10 +205,17 @@ pub async fn seed_demo(db: &DatabaseConnection) -> anyhow::Result<()> {
         .insert(&transaction)
         .await?;
     }
+    let catalog = catalog::seed_catalog(
+        &transaction,
+        [company_ids[GALIL], company_ids[NEGEV]],
+        created_at,
+    )
+    .await?;
     transaction.commit().await?;
     tracing::info!(
         companies = DEMO_COMPANIES.len(),
         users = DEMO_USERS.len(),
+        products = catalog.product_count,
         "demo data seeded"
     );
     Ok(())

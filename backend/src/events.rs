@@ -1,0 +1,110 @@
+//! Live updates. A change is announced inside the transaction that makes it and
+//! delivered only after commit: on PostgreSQL through `pg_notify` (so every instance
+//! on the database hears it, via its LISTEN task), on SQLite through an in-process
+//! broadcast (one instance per database file).
+
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement};
+use serde::{Deserialize, Serialize};
+use tokio::sync::broadcast;
+
+pub const STOCK_CHANNEL: &str = "stock_changed";
+
+/// The available quantity of one product changed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StockChange {
+    pub product_id: i64,
+    pub sku: String,
+    pub available: i64,
+}
+
+#[derive(Clone)]
+pub struct EventBus {
+    stock: broadcast::Sender<StockChange>,
+    backend: DbBackend,
+}
+
+impl EventBus {
+    pub fn new(backend: DbBackend) -> EventBus {
+        let (stock, _) = broadcast::channel(4096);
+        EventBus { stock, backend }
+    }
+
+    pub fn subscribe_stock(&self) -> broadcast::Receiver<StockChange> {
+        self.stock.subscribe()
+    }
+
+    /// Announces changes inside the transaction that made them (before commit).
+    pub async fn announce_in(
+        &self,
+        txn: &impl ConnectionTrait,
+        changes: &[StockChange],
+    ) -> Result<(), sea_orm::DbErr> {
+        if self.backend != DbBackend::Postgres {
+            return Ok(());
+        }
+        for change in changes {
+            let payload = serde_json::to_string(change).unwrap_or_default();
+            txn.execute_raw(Statement::from_sql_and_values(
+                DbBackend::Postgres,
+                "SELECT pg_notify($1, $2)",
+                [STOCK_CHANNEL.into(), payload.into()],
+            ))
+            .await?;
+        }
+        Ok(())
+    }
+
+    /// Delivers changes after their transaction committed (SQLite; on PostgreSQL the
+    /// LISTEN task delivers them).
+    pub fn committed(&self, changes: Vec<StockChange>) {
+        if self.backend == DbBackend::Postgres {
+            return;
+        }
+        for change in changes {
+            // No subscriber is not an error.
+            let _ = self.stock.send(change);
+        }
+    }
+
+    /// On PostgreSQL, listens for the changes of every instance and feeds the local
+    /// broadcast. sqlx reconnects the listener by itself after a lost connection.
+    pub fn start_listening(&self, db: &DatabaseConnection) {
+        if self.backend != DbBackend::Postgres {
+            return;
+        }
+        let pool = db.get_postgres_connection_pool().clone();
+        let sender = self.stock.clone();
+        tokio::spawn(async move {
+            let mut listener = match sea_orm::sqlx::postgres::PgListener::connect_with(&pool).await
+            {
+                Ok(listener) => listener,
+                Err(error) => {
+                    tracing::error!(%error, "cannot LISTEN for live updates");
+                    return;
+                }
+            };
+            if let Err(error) = listener.listen(STOCK_CHANNEL).await {
+                tracing::error!(%error, "cannot LISTEN for live updates");
+                return;
+            }
+            loop {
+                match listener.recv().await {
+                    Ok(notification) => {
+                        match serde_json::from_str::<StockChange>(notification.payload()) {
+                            Ok(change) => {
+                                let _ = sender.send(change);
+                            }
+                            Err(error) => {
+                                tracing::warn!(%error, "ignoring a malformed stock notification")
+                            }
+                        }
+                    }
+                    Err(error) => {
+                        tracing::warn!(%error, "live update listener interrupted; retrying");
+                        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+                    }
+                }
+            }
+        });
+    }
+}
