@@ -511,7 +511,7 @@ pub async fn seed_catalog(
                     .insert(txn)
                     .await?;
                     let random = mix(number);
-                    if random % 4 == 0 {
+                    if random.is_multiple_of(4) {
                         for (min_quantity, percent) in [(10, 95), (100, 88)] {
                             price_tier::ActiveModel {
                                 price_list_id: Set(base.id),
@@ -524,7 +524,7 @@ pub async fn seed_catalog(
                         }
                     }
                     // Each company's list prices some products differently.
-                    if number % 5 == 0 {
+                    if number.is_multiple_of(5) {
                         price_list_item::ActiveModel {
                             price_list_id: Set(galil_list.id),
                             product_id: Set(row.id),
@@ -541,7 +541,7 @@ pub async fn seed_catalog(
                         }
                         .insert(txn)
                         .await?;
-                        if number % 3 == 0 {
+                        if number.is_multiple_of(3) {
                             price_tier::ActiveModel {
                                 price_list_id: Set(negev_list.id),
                                 product_id: Set(row.id),

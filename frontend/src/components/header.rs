@@ -1,19 +1,31 @@
-//! The top bar: product name, who is signed in, language, logout and the navigation.
+//! The top bar: product name, navigation, who is signed in, language and logout.
+//!
+//! On a phone everything but the product name folds behind one menu button.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 
 use crate::components::language_switch::LanguageSwitch;
-use crate::components::nav::{MainNav, MenuButton};
+use crate::components::nav::MainNav;
 use crate::i18n::use_i18n;
 use crate::session::use_session;
+
+const MENU_ID: &str = "site-menu";
 
 #[component]
 pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    // Whether the navigation is unfolded on a phone; on wider screens it always shows.
+    let location = use_location();
+    // Whether the menu is unfolded on a phone; on wider screens it always shows.
     let menu_open = RwSignal::new(false);
+
+    // Following a link folds the phone menu again.
+    Effect::new(move |_| {
+        location.pathname.track();
+        menu_open.set(false);
+    });
 
     let account = move || {
         session.user().map(|user| {
@@ -46,20 +58,31 @@ pub fn Header() -> impl IntoView {
                     <span class="brand-mark" aria-hidden="true">"◆"</span>
                     {move || i18n.t().app.product_name}
                 </A>
-                {account}
-                <div class="header-actions">
-                    <LanguageSwitch />
-                    <button
-                        type="button"
-                        class="button ghost"
-                        on:click=move |_| session.sign_out()
-                    >
-                        {move || i18n.t().app.logout}
-                    </button>
-                    <MenuButton open=menu_open />
+                <button
+                    type="button"
+                    class="button ghost menu-button"
+                    aria-controls=MENU_ID
+                    aria-expanded=move || if menu_open.get() { "true" } else { "false" }
+                    on:click=move |_| menu_open.update(|open| *open = !*open)
+                >
+                    <span class="menu-icon" aria-hidden="true"></span>
+                    {move || i18n.t().app.menu}
+                </button>
+                <div id=MENU_ID class="site-menu" class:open=move || menu_open.get()>
+                    <MainNav />
+                    {account}
+                    <div class="header-actions">
+                        <LanguageSwitch />
+                        <button
+                            type="button"
+                            class="button ghost"
+                            on:click=move |_| session.sign_out()
+                        >
+                            {move || i18n.t().app.logout}
+                        </button>
+                    </div>
                 </div>
             </div>
-            <MainNav open=menu_open />
         </header>
     }
 }

@@ -1,15 +1,11 @@
-//! The main navigation: only the pages the signed-in role may use. On a phone it folds
-//! behind a menu button.
+//! The main navigation: only the pages the signed-in role may use.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_location;
 use shared::Role;
 
 use crate::i18n::{Texts, use_i18n};
 use crate::session::use_session;
-
-const NAV_ID: &str = "main-nav";
 
 /// One entry of the navigation.
 struct NavItem {
@@ -39,33 +35,9 @@ fn items_for(role: Role) -> Vec<NavItem> {
 }
 
 #[component]
-pub fn MenuButton(open: RwSignal<bool>) -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <button
-            type="button"
-            class="button ghost menu-button"
-            aria-controls=NAV_ID
-            aria-expanded=move || if open.get() { "true" } else { "false" }
-            on:click=move |_| open.update(|open| *open = !*open)
-        >
-            <span class="menu-icon" aria-hidden="true"></span>
-            {move || i18n.t().app.menu}
-        </button>
-    }
-}
-
-#[component]
-pub fn MainNav(open: RwSignal<bool>) -> impl IntoView {
+pub fn MainNav() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let location = use_location();
-
-    // Following a link folds the phone menu again.
-    Effect::new(move |_| {
-        location.pathname.track();
-        open.set(false);
-    });
 
     let links = move || {
         let t = i18n.t();
@@ -87,12 +59,7 @@ pub fn MainNav(open: RwSignal<bool>) -> impl IntoView {
     };
 
     view! {
-        <nav
-            id=NAV_ID
-            class="main-nav"
-            class:open=move || open.get()
-            aria-label=move || i18n.t().app.main_navigation
-        >
+        <nav class="main-nav" aria-label=move || i18n.t().app.main_navigation>
             <ul>{links}</ul>
         </nav>
     }

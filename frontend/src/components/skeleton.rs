@@ -8,7 +8,7 @@ use crate::i18n::use_i18n;
 pub fn TableSkeleton(rows: usize, columns: usize) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <div class="skeleton" aria-busy="true" role="status">
+        <div class="skeleton" aria-busy="true">
             <span class="visually-hidden">{move || i18n.t().app.loading}</span>
             {(0..rows)
                 .map(|_| {

@@ -85,7 +85,7 @@ pub const EN: Texts = Texts {
         saved: "Changes saved",
         add_title: "Add a user",
         password: "Initial password",
-        password_hint: "At least 8 characters. Share it with the user in person.",
+        password_hint: "At least 10 characters. Share it with the user in person.",
         add_submit: "Add user",
         adding: "Adding…",
         added,

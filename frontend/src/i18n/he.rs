@@ -85,7 +85,7 @@ pub const HE: Texts = Texts {
         saved: "השינויים נשמרו",
         add_title: "הוספת משתמש",
         password: "סיסמה ראשונית",
-        password_hint: "לפחות 8 תווים. יש למסור אותה למשתמש באופן אישי.",
+        password_hint: "לפחות 10 תווים. יש למסור אותה למשתמש באופן אישי.",
         add_submit: "הוספת משתמש",
         adding: "מוסיפים…",
         added,

@@ -130,7 +130,7 @@ pub fn CreateUserForm(on_created: Callback<Notice>) -> impl IntoView {
                         type="password"
                         dir="ltr"
                         autocomplete="new-password"
-                        minlength="8"
+                        minlength="10"
                         required
                         aria-describedby="new-user-password-hint"
                         prop:value=move || password.get()

@@ -101,7 +101,7 @@ pub fn UserRow(user: CompanyUser, is_self: bool, on_changed: Callback<Notice>) -
         view! {
             <button
                 type="button"
-                class="button small ghost"
+                class="button small"
                 disabled=move || pending.get()
                 on:click=move |_| confirming.set(true)
             >
