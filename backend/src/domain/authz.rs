@@ -67,10 +67,12 @@ pub enum Operation {
     ViewCatalog,
     /// `adjustStock`: changing stock on hand.
     ManageStock,
+    /// Products, categories, price lists, assortments, catalog CSV import and export.
+    ManageCatalog,
 }
 
 impl Operation {
-    pub const ALL: [Operation; 8] = [
+    pub const ALL: [Operation; 9] = [
         Operation::OwnAccount,
         Operation::ListCompanies,
         Operation::ReadCompany,
@@ -79,6 +81,7 @@ impl Operation {
         Operation::ListCostCenters,
         Operation::ViewCatalog,
         Operation::ManageStock,
+        Operation::ManageCatalog,
     ];
 
     /// The one table of who may do what.
@@ -93,6 +96,7 @@ impl Operation {
             Operation::ListCostCenters => &[Buyer, Approver, CompanyAdmin],
             Operation::ViewCatalog => &[Buyer, Approver, Viewer, CompanyAdmin, SupplierStaff],
             Operation::ManageStock => &[SupplierStaff],
+            Operation::ManageCatalog => &[SupplierStaff],
         }
     }
 }

@@ -56,7 +56,11 @@ pub struct PriceTier {
 }
 
 impl Product {
-    fn new(product: DomainProduct, offer: Option<&Offer>, language: Language) -> Product {
+    pub(super) fn from_domain(
+        product: DomainProduct,
+        offer: Option<&Offer>,
+        language: Language,
+    ) -> Product {
         let name = match language {
             Language::He => product.name_he.clone(),
             Language::En => product.name_en.clone(),
@@ -168,7 +172,7 @@ async fn product_nodes(
         .into_iter()
         .map(|product| {
             let offer = offers.get(&product.id);
-            Product::new(product, offer, language)
+            Product::from_domain(product, offer, language)
         })
         .collect())
 }
@@ -256,21 +260,23 @@ impl CatalogQuery {
         let rows = listing::visible_categories(ctx.db()?, CatalogViewer::from(actor)).await?;
         Ok(rows
             .into_iter()
-            .map(|row| category_node(row, actor.language))
+            .map(|row| Category::from_row(row, actor.language))
             .collect())
     }
 }
 
-fn category_node(row: category::Model, language: Language) -> Category {
-    Category {
-        id: ID(row.id.to_string()),
-        parent_id: row.parent_id.map(|id| ID(id.to_string())),
-        name: match language {
-            Language::He => row.name_he.clone(),
-            Language::En => row.name_en.clone(),
-        },
-        name_he: row.name_he,
-        name_en: row.name_en,
+impl Category {
+    pub(super) fn from_row(row: category::Model, language: Language) -> Category {
+        Category {
+            id: ID(row.id.to_string()),
+            parent_id: row.parent_id.map(|id| ID(id.to_string())),
+            name: match language {
+                Language::He => row.name_he.clone(),
+                Language::En => row.name_en.clone(),
+            },
+            name_he: row.name_he,
+            name_en: row.name_en,
+        }
     }
 }
 

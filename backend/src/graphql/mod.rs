@@ -5,6 +5,7 @@
 //! test fails when it differs from the code, so API changes are reviewed.
 
 pub mod catalog;
+pub mod catalog_admin;
 pub mod context;
 pub mod error;
 pub mod loaders;
@@ -22,10 +23,18 @@ use crate::events::EventBus;
 
 /// Every query, one object per area.
 #[derive(MergedObject, Default)]
-pub struct Query(query::AccountQuery, catalog::CatalogQuery);
+pub struct Query(
+    query::AccountQuery,
+    catalog::CatalogQuery,
+    catalog_admin::CatalogAdminQuery,
+);
 
 #[derive(MergedObject, Default)]
-pub struct Mutation(mutation::AccountMutation, catalog::CatalogMutation);
+pub struct Mutation(
+    mutation::AccountMutation,
+    catalog::CatalogMutation,
+    catalog_admin::CatalogAdminMutation,
+);
 
 #[derive(MergedSubscription, Default)]
 pub struct Subscription(catalog::CatalogSubscription);

@@ -1,6 +1,8 @@
 //! The catalog (rules 3, 4 and 5 of the domain): what a company may see, at what
 //! price, with how much available.
 
+pub mod admin;
+pub mod csv;
 pub mod listing;
 pub mod offers;
 pub mod stock;

@@ -1,0 +1,77 @@
+import { expect, test } from '@playwright/test';
+import { expectNavigation, signIn, signOut, texts, type Texts } from './support';
+
+interface DemoUser {
+  email: string;
+  name: string;
+  homeTestId: string;
+  navigation: (t: Texts) => string[];
+}
+
+// The demo users seeded by `portal serve --demo`, one per role.
+const demoUsers: Record<string, DemoUser> = {
+  SUPPLIER_STAFF: {
+    email: 'staff@demo.test',
+    name: 'Tamar Shapiro',
+    homeTestId: 'home-supplier-staff',
+    navigation: (t) => [t.home, t.companies],
+  },
+  BUYER: {
+    email: 'buyer@demo.test',
+    name: 'Noa Levi',
+    homeTestId: 'home-buyer',
+    navigation: (t) => [t.home],
+  },
+  APPROVER: {
+    email: 'approver@demo.test',
+    name: 'Avi Cohen',
+    homeTestId: 'home-approver',
+    navigation: (t) => [t.home],
+  },
+  VIEWER: {
+    email: 'viewer@demo.test',
+    name: 'Rina Mizrahi',
+    homeTestId: 'home-viewer',
+    navigation: (t) => [t.home],
+  },
+  COMPANY_ADMIN: {
+    email: 'admin@demo.test',
+    name: 'Yossi Peretz',
+    homeTestId: 'home-company-admin',
+    navigation: (t) => [t.home, t.users],
+  },
+};
+
+for (const [role, user] of Object.entries(demoUsers)) {
+  test(`${role} signs in, sees its own home and navigation, stays signed in on reload and logs out`, async ({
+    page,
+  }, testInfo) => {
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/login$/);
+
+    await signIn(page, user.email);
+    await expect(page).toHaveURL(/\/$/);
+    const home = page.getByTestId(user.homeTestId);
+    await expect(home).toBeVisible();
+    await expect(home.getByRole('heading', { level: 1 })).toContainText(user.name);
+    await expectNavigation(page, testInfo, user.navigation);
+
+    await page.reload();
+    await expect(page.getByTestId(user.homeTestId)).toBeVisible();
+    await expect(page).toHaveURL(/\/$/);
+
+    await signOut(page, testInfo);
+    await expect(page.getByRole('button', { name: (await texts(page)).signIn })).toBeVisible();
+    // The session is gone: a signed-in page sends back to the login page.
+    await page.goto('/companies');
+    await expect(page).toHaveURL(/\/login$/);
+  });
+}
+
+test('a signed-in user who opens /login lands on the home page', async ({ page }) => {
+  await signIn(page, 'buyer@demo.test');
+  await expect(page.getByTestId('home-buyer')).toBeVisible();
+  await page.goto('/login');
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByTestId('home-buyer')).toBeVisible();
+});
