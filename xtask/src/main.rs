@@ -16,6 +16,7 @@ fn main() -> ExitCode {
         Some("run") => steps::serve_demo(),
         Some("test") => steps::test(&arguments[1..]),
         Some("frontend") => steps::build_frontend(),
+        Some("bench") => steps::bench(&arguments[1..]),
         _ => {
             eprintln!(
                 "usage: cargo xtask <command>\n\n\
@@ -23,7 +24,8 @@ fn main() -> ExitCode {
                  run        build everything and serve the demo portal on http://127.0.0.1:8080\n  \
                  test       fmt, clippy, Rust tests (SQLite, and PostgreSQL with TEST_DATABASE_URL), browser tests\n             \
                  (`test --no-e2e` skips the browser tests)\n  \
-                 frontend   build the frontend into dist/ only"
+                 frontend   build the frontend into dist/ only\n  \
+                 bench      catalog benchmark: `bench [--products 10k,100k,1m] [--seconds 10] [--clients 32] [--postgres]`"
             );
             return ExitCode::from(2);
         }

@@ -251,3 +251,28 @@ fn browser_tests() -> anyhow::Result<()> {
         &[("PORTAL_BIN", portal.as_str())],
     )
 }
+
+/// The catalog benchmark (release build, real server, loopback clients). Not a test:
+/// it prints a table and writes `target/bench/catalog-<database>.json`.
+pub fn bench(arguments: &[String]) -> anyhow::Result<()> {
+    let root = repo_root();
+    let mut passed: Vec<&str> = Vec::new();
+    let mut postgres = false;
+    for argument in arguments {
+        if argument == "--postgres" {
+            postgres = true;
+        } else {
+            passed.push(argument);
+        }
+    }
+    let mut args = vec!["bench", "--locked", "-p", "backend", "--bench", "catalog", "--"];
+    args.extend(passed);
+    let url = std::env::var("BENCH_DATABASE_URL")
+        .or_else(|_| std::env::var("TEST_DATABASE_URL"))
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_owned());
+    if postgres {
+        run(&root, "cargo", &args, &[("BENCH_DATABASE_URL", url.as_str())])
+    } else {
+        run(&root, "cargo", &args, &[])
+    }
+}
