@@ -18,7 +18,10 @@ use backend::config::Config;
 use backend::domain::catalog::search_text;
 use backend::entities::{category, price_list, price_list_item, product, stock};
 use chrono::Utc;
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, Database, DatabaseConnection, EntityTrait, QueryFilter};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, Database, DatabaseConnection, EntityTrait,
+    QueryFilter,
+};
 use secrecy::SecretString;
 use serde_json::{Value, json};
 
@@ -34,7 +37,10 @@ fn parse_size(text: &str) -> usize {
             None => (text.as_str(), 1),
         },
     };
-    number.parse::<usize>().expect("a size like 10k, 100k or 1m") * factor
+    number
+        .parse::<usize>()
+        .expect("a size like 10k, 100k or 1m")
+        * factor
 }
 
 struct Options {
@@ -45,29 +51,59 @@ struct Options {
 
 fn options() -> Options {
     let args: Vec<String> = std::env::args().collect();
-    let value = |name: &str| args.iter().position(|arg| arg == name).and_then(|index| args.get(index + 1)).cloned();
+    let value = |name: &str| {
+        args.iter()
+            .position(|arg| arg == name)
+            .and_then(|index| args.get(index + 1))
+            .cloned()
+    };
     Options {
-        sizes: value("--products").unwrap_or_else(|| "10k".to_owned()).split(',').map(parse_size).collect(),
-        seconds: value("--seconds").and_then(|s| s.parse().ok()).unwrap_or(10),
-        clients: value("--clients").and_then(|s| s.parse().ok()).unwrap_or(32),
+        sizes: value("--products")
+            .unwrap_or_else(|| "10k".to_owned())
+            .split(',')
+            .map(parse_size)
+            .collect(),
+        seconds: value("--seconds")
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(10),
+        clients: value("--clients")
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(32),
     }
 }
 
 async fn fresh_database(size: usize) -> (String, DatabaseConnection, Option<tempfile::TempDir>) {
-    match std::env::var("BENCH_DATABASE_URL").ok().filter(|url| !url.is_empty()) {
+    match std::env::var("BENCH_DATABASE_URL")
+        .ok()
+        .filter(|url| !url.is_empty())
+    {
         Some(server) => {
-            let admin = Database::connect(server.as_str()).await.expect("connect to BENCH_DATABASE_URL");
+            let admin = Database::connect(server.as_str())
+                .await
+                .expect("connect to BENCH_DATABASE_URL");
             let name = format!("portal_bench_{size}");
-            admin.execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).await.expect("drop");
-            admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await.expect("create");
-            let base = server.rsplit_once('/').map(|(base, _)| base.to_owned()).unwrap_or(server.clone());
+            admin
+                .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                .await
+                .expect("drop");
+            admin
+                .execute_unprepared(&format!("CREATE DATABASE {name}"))
+                .await
+                .expect("create");
+            let base = server
+                .rsplit_once('/')
+                .map(|(base, _)| base.to_owned())
+                .unwrap_or(server.clone());
             let url = format!("{base}/{name}");
             let db = backend::db::connect(&url).await.expect("connect");
             (url, db, None)
         }
         None => {
             let dir = tempfile::tempdir().expect("temp dir");
-            let url = format!("sqlite://{}?mode=rwc", dir.path().join("bench.db").display());
+            let url = format!(
+                "sqlite://{}?mode=rwc",
+                dir.path().join("bench.db").display()
+            );
             let db = backend::db::connect(&url).await.expect("connect");
             (url, db, Some(dir))
         }
@@ -76,7 +112,11 @@ async fn fresh_database(size: usize) -> (String, DatabaseConnection, Option<temp
 
 /// Adds generated products (in a category Galil sees) until the catalog has `size`.
 async fn grow_catalog(db: &DatabaseConnection, size: usize) {
-    let existing = product::Entity::find().all(db).await.expect("products").len();
+    let existing = product::Entity::find()
+        .all(db)
+        .await
+        .expect("products")
+        .len();
     let screws = category::Entity::find()
         .filter(category::Column::NameEn.eq("Screws"))
         .one(db)
@@ -115,7 +155,10 @@ async fn grow_catalog(db: &DatabaseConnection, size: usize) {
         });
         let txn = sea_orm::TransactionTrait::begin(db).await.expect("begin");
         for chunk in products.collect::<Vec<_>>().chunks(1_000) {
-            product::Entity::insert_many(chunk.to_vec()).exec(&txn).await.expect("insert products");
+            product::Entity::insert_many(chunk.to_vec())
+                .exec(&txn)
+                .await
+                .expect("insert products");
         }
         let first_sku = format!("GEN-{:07}", batch[0]);
         let last_sku = format!("GEN-{:07}", batch[batch.len() - 1]);
@@ -128,10 +171,12 @@ async fn grow_catalog(db: &DatabaseConnection, size: usize) {
             .map(|row| row.id)
             .collect();
         for chunk in ids.chunks(1_000) {
-            price_list_item::Entity::insert_many(chunk.iter().map(|id| price_list_item::ActiveModel {
-                price_list_id: Set(base.id),
-                product_id: Set(*id),
-                unit_price: Set(100_000 + (id % 997) * 100),
+            price_list_item::Entity::insert_many(chunk.iter().map(|id| {
+                price_list_item::ActiveModel {
+                    price_list_id: Set(base.id),
+                    product_id: Set(*id),
+                    unit_price: Set(100_000 + (id % 997) * 100),
+                }
             }))
             .exec(&txn)
             .await
@@ -165,22 +210,40 @@ struct Run {
     per_second: f64,
 }
 
-async fn drive(base_url: &str, token: &str, query: &'static str, name: &'static str, options: &Options) -> Run {
-    let client = reqwest::Client::builder().pool_max_idle_per_host(options.clients).build().expect("client");
+async fn drive(
+    base_url: &str,
+    token: &str,
+    query: &'static str,
+    name: &'static str,
+    options: &Options,
+) -> Run {
+    let client = reqwest::Client::builder()
+        .pool_max_idle_per_host(options.clients)
+        .build()
+        .expect("client");
     let deadline = Instant::now() + Duration::from_secs(options.seconds);
     let url = format!("{base_url}/graphql");
     let body = Arc::new(json!({ "query": query }));
     let mut workers = Vec::new();
     for _ in 0..options.clients {
-        let (client, url, body, token) = (client.clone(), url.clone(), body.clone(), token.to_owned());
+        let (client, url, body, token) =
+            (client.clone(), url.clone(), body.clone(), token.to_owned());
         workers.push(tokio::spawn(async move {
             let mut latencies = Vec::new();
             let mut errors = 0;
             while Instant::now() < deadline {
                 let started = Instant::now();
-                let response = client.post(&url).bearer_auth(&token).json(&*body).send().await;
+                let response = client
+                    .post(&url)
+                    .bearer_auth(&token)
+                    .json(&*body)
+                    .send()
+                    .await;
                 let ok = match response {
-                    Ok(response) => response.json::<Value>().await.is_ok_and(|value| value.get("errors").is_none()),
+                    Ok(response) => response
+                        .json::<Value>()
+                        .await
+                        .is_ok_and(|value| value.get("errors").is_none()),
                     Err(_) => false,
                 };
                 latencies.push(started.elapsed());
@@ -201,24 +264,48 @@ async fn drive(base_url: &str, token: &str, query: &'static str, name: &'static 
     }
     let elapsed = started.elapsed().as_secs_f64();
     latencies.sort();
-    let at = |q: f64| latencies.get(((latencies.len() as f64 * q) as usize).min(latencies.len().saturating_sub(1))).map_or(0.0, |d| d.as_secs_f64() * 1000.0);
-    Run { name, requests: latencies.len(), errors, p50_ms: at(0.50), p99_ms: at(0.99), per_second: latencies.len() as f64 / elapsed }
+    let at = |q: f64| {
+        latencies
+            .get(((latencies.len() as f64 * q) as usize).min(latencies.len().saturating_sub(1)))
+            .map_or(0.0, |d| d.as_secs_f64() * 1000.0)
+    };
+    Run {
+        name,
+        requests: latencies.len(),
+        errors,
+        p50_ms: at(0.50),
+        p99_ms: at(0.99),
+        per_second: latencies.len() as f64 / elapsed,
+    }
 }
 
 #[tokio::main]
 async fn main() {
     let options = options();
-    let database = if std::env::var("BENCH_DATABASE_URL").is_ok() { "postgres" } else { "sqlite" };
+    let database = if std::env::var("BENCH_DATABASE_URL").is_ok() {
+        "postgres"
+    } else {
+        "sqlite"
+    };
     let mut results = Vec::new();
-    println!("catalog benchmark on {database}: {} clients, {} s per run", options.clients, options.seconds);
-    println!("{:>9} {:<8} {:>9} {:>7} {:>9} {:>9} {:>9}", "products", "query", "requests", "errors", "p50 ms", "p99 ms", "req/s");
+    println!(
+        "catalog benchmark on {database}: {} clients, {} s per run",
+        options.clients, options.seconds
+    );
+    println!(
+        "{:>9} {:<8} {:>9} {:>7} {:>9} {:>9} {:>9}",
+        "products", "query", "requests", "errors", "p50 ms", "p99 ms", "req/s"
+    );
     for size in options.sizes.clone() {
         let (url, db, _dir) = fresh_database(size).await;
         backend::db::migrate(&db).await.expect("migrate");
         backend::seed::seed_demo(&db).await.expect("seed");
         let loading = Instant::now();
         grow_catalog(&db, size).await;
-        eprintln!("loaded {size} products in {:.1} s", loading.elapsed().as_secs_f64());
+        eprintln!(
+            "loaded {size} products in {:.1} s",
+            loading.elapsed().as_secs_f64()
+        );
         let config = Config {
             database_url: url,
             listen_address: "127.0.0.1:0".parse().expect("address"),
@@ -228,7 +315,9 @@ async fn main() {
             access_token_minutes: 60,
         };
         let app = App::from_database(db.clone(), &config);
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
         let base_url = format!("http://{}", listener.local_addr().expect("address"));
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         let server = tokio::spawn(app.serve(listener, async move {
@@ -243,7 +332,10 @@ async fn main() {
             .json()
             .await
             .expect("login json");
-        let token = login["data"]["login"]["token"].as_str().expect("a token").to_owned();
+        let token = login["data"]["login"]["token"]
+            .as_str()
+            .expect("a token")
+            .to_owned();
         for (query, name) in [(PAGE, "page"), (SEARCH, "search")] {
             let run = drive(&base_url, &token, query, name, &options).await;
             println!(
@@ -261,6 +353,10 @@ async fn main() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/bench");
     std::fs::create_dir_all(&dir).ok();
     let path = dir.join(format!("catalog-{database}.json"));
-    std::fs::write(&path, serde_json::to_string_pretty(&results).unwrap_or_default()).ok();
+    std::fs::write(
+        &path,
+        serde_json::to_string_pretty(&results).unwrap_or_default(),
+    )
+    .ok();
     println!("written to {}", path.display());
 }

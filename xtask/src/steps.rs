@@ -265,13 +265,20 @@ pub fn bench(arguments: &[String]) -> anyhow::Result<()> {
             passed.push(argument);
         }
     }
-    let mut args = vec!["bench", "--locked", "-p", "backend", "--bench", "catalog", "--"];
+    let mut args = vec![
+        "bench", "--locked", "-p", "backend", "--bench", "catalog", "--",
+    ];
     args.extend(passed);
     let url = std::env::var("BENCH_DATABASE_URL")
         .or_else(|_| std::env::var("TEST_DATABASE_URL"))
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_owned());
     if postgres {
-        run(&root, "cargo", &args, &[("BENCH_DATABASE_URL", url.as_str())])
+        run(
+            &root,
+            "cargo",
+            &args,
+            &[("BENCH_DATABASE_URL", url.as_str())],
+        )
     } else {
         run(&root, "cargo", &args, &[])
     }
