@@ -8,6 +8,9 @@ use serde::{Deserialize, Serialize};
 use tokio::sync::broadcast;
 
 pub const STOCK_CHANNEL: &str = "stock_changed";
+pub const ORDER_CHANNEL: &str = "order_changed";
+
+pub use crate::domain::orders::OrderChange;
 
 /// The available quantity of one product changed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -20,17 +23,66 @@ pub struct StockChange {
 #[derive(Clone)]
 pub struct EventBus {
     stock: broadcast::Sender<StockChange>,
+    orders: broadcast::Sender<OrderChange>,
     backend: DbBackend,
 }
 
 impl EventBus {
     pub fn new(backend: DbBackend) -> EventBus {
         let (stock, _) = broadcast::channel(4096);
-        EventBus { stock, backend }
+        let (orders, _) = broadcast::channel(1024);
+        EventBus {
+            stock,
+            orders,
+            backend,
+        }
     }
 
     pub fn subscribe_stock(&self) -> broadcast::Receiver<StockChange> {
         self.stock.subscribe()
+    }
+
+    pub fn subscribe_orders(&self) -> broadcast::Receiver<OrderChange> {
+        self.orders.subscribe()
+    }
+
+    /// Announces an order change inside its transaction (see [`EventBus::announce_in`]).
+    pub async fn announce_order_in(
+        &self,
+        txn: &impl ConnectionTrait,
+        change: &OrderChange,
+    ) -> Result<(), sea_orm::DbErr> {
+        self.notify(
+            txn,
+            ORDER_CHANNEL,
+            serde_json::to_string(change).unwrap_or_default(),
+        )
+        .await
+    }
+
+    /// Delivers an order change after commit (SQLite; PostgreSQL's LISTEN task does it).
+    pub fn order_committed(&self, change: OrderChange) {
+        if self.backend != DbBackend::Postgres {
+            let _ = self.orders.send(change);
+        }
+    }
+
+    async fn notify(
+        &self,
+        txn: &impl ConnectionTrait,
+        channel: &str,
+        payload: String,
+    ) -> Result<(), sea_orm::DbErr> {
+        if self.backend != DbBackend::Postgres {
+            return Ok(());
+        }
+        txn.execute_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT pg_notify($1, $2)",
+            [channel.into(), payload.into()],
+        ))
+        .await?;
+        Ok(())
     }
 
     /// Announces changes inside the transaction that made them (before commit).
@@ -43,12 +95,11 @@ impl EventBus {
             return Ok(());
         }
         for change in changes {
-            let payload = serde_json::to_string(change).unwrap_or_default();
-            txn.execute_raw(Statement::from_sql_and_values(
-                DbBackend::Postgres,
-                "SELECT pg_notify($1, $2)",
-                [STOCK_CHANNEL.into(), payload.into()],
-            ))
+            self.notify(
+                txn,
+                STOCK_CHANNEL,
+                serde_json::to_string(change).unwrap_or_default(),
+            )
             .await?;
         }
         Ok(())
@@ -74,6 +125,7 @@ impl EventBus {
         }
         let pool = db.get_postgres_connection_pool().clone();
         let sender = self.stock.clone();
+        let orders = self.orders.clone();
         tokio::spawn(async move {
             let mut listener = match sea_orm::sqlx::postgres::PgListener::connect_with(&pool).await
             {
@@ -83,12 +135,22 @@ impl EventBus {
                     return;
                 }
             };
-            if let Err(error) = listener.listen(STOCK_CHANNEL).await {
+            if let Err(error) = listener.listen_all([STOCK_CHANNEL, ORDER_CHANNEL]).await {
                 tracing::error!(%error, "cannot LISTEN for live updates");
                 return;
             }
             loop {
                 match listener.recv().await {
+                    Ok(notification) if notification.channel() == ORDER_CHANNEL => {
+                        match serde_json::from_str::<OrderChange>(notification.payload()) {
+                            Ok(change) => {
+                                let _ = orders.send(change);
+                            }
+                            Err(error) => {
+                                tracing::warn!(%error, "ignoring a malformed order notification")
+                            }
+                        }
+                    }
                     Ok(notification) => {
                         match serde_json::from_str::<StockChange>(notification.payload()) {
                             Ok(change) => {

@@ -13,6 +13,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261123_000001_accounts;
 mod m20261123_000002_catalog;
+mod m20261123_000003_orders;
 
 pub struct Migrator;
 
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261123_000001_accounts::Migration),
             Box::new(m20261123_000002_catalog::Migration),
+            Box::new(m20261123_000003_orders::Migration),
         ]
     }
 }

@@ -32,6 +32,16 @@ pub fn to_db(money: Money) -> Option<i64> {
     i64::try_from(amount.mantissa()).ok()
 }
 
+/// Stores a display copy of an exact amount (a line's unit price after a discount),
+/// rounded half-up to the 4 stored decimals. Totals are never stored this way: they
+/// are already rounded by the domain's one rounding rule.
+pub fn to_db_rounded(money: Money) -> i64 {
+    let rounded = money
+        .amount()
+        .round_dp_with_strategy(SCALE, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    to_db(Money::new(rounded)).unwrap_or(i64::MAX)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -211,3 +211,17 @@ pub async fn update_company_user(
     }
     Account::try_from(change.update(db).await?)
 }
+
+/// Accounts by id, in one query (for the DataLoader).
+pub async fn by_ids(
+    db: &impl ConnectionTrait,
+    ids: &[UserId],
+) -> Result<std::collections::HashMap<UserId, Account>, DomainError> {
+    let rows = user::Entity::find()
+        .filter(user::Column::Id.is_in(ids.iter().map(|id| id.0)))
+        .all(db)
+        .await?;
+    rows.into_iter()
+        .map(|row| Account::try_from(row).map(|account| (account.id, account)))
+        .collect()
+}

@@ -69,10 +69,16 @@ pub enum Operation {
     ManageStock,
     /// Products, categories, price lists, assortments, catalog CSV import and export.
     ManageCatalog,
+    /// `placeOrder`, `orderQuote`: ordering for the caller's company.
+    PlaceOrder,
+    /// `approveOrder`, `rejectOrder`: deciding on pending orders.
+    ApproveOrders,
+    /// `orders`, `order`, `orderUpdated`: the company's orders, or the supplier's queue.
+    ReadOrders,
 }
 
 impl Operation {
-    pub const ALL: [Operation; 9] = [
+    pub const ALL: [Operation; 12] = [
         Operation::OwnAccount,
         Operation::ListCompanies,
         Operation::ReadCompany,
@@ -82,6 +88,9 @@ impl Operation {
         Operation::ViewCatalog,
         Operation::ManageStock,
         Operation::ManageCatalog,
+        Operation::PlaceOrder,
+        Operation::ApproveOrders,
+        Operation::ReadOrders,
     ];
 
     /// The one table of who may do what.
@@ -97,6 +106,9 @@ impl Operation {
             Operation::ViewCatalog => &[Buyer, Approver, Viewer, CompanyAdmin, SupplierStaff],
             Operation::ManageStock => &[SupplierStaff],
             Operation::ManageCatalog => &[SupplierStaff],
+            Operation::PlaceOrder => &[Buyer, Approver],
+            Operation::ApproveOrders => &[Approver],
+            Operation::ReadOrders => &[Buyer, Approver, Viewer, CompanyAdmin, SupplierStaff],
         }
     }
 }

@@ -11,6 +11,8 @@ pub enum DomainError {
     Unauthenticated(&'static str),
     /// The caller's role may not perform the operation.
     Forbidden,
+    /// The caller may not do this to this object; the message says why.
+    NotAllowed(String),
     /// The object does not exist *for this caller* (another company's object included).
     NotFound(&'static str),
     /// The caller's input breaks a rule; the message says which, in words a person
@@ -18,6 +20,12 @@ pub enum DomainError {
     BadInput(String),
     /// The change collides with the current state (a duplicate, a lost race).
     Conflict(String),
+    /// An order line asks for more than is available (never sell air).
+    OutOfStock(String),
+    /// The order would take the company's open debt over its credit limit.
+    CreditLimit(String),
+    /// The order's status does not allow this step.
+    InvalidTransition(String),
     /// A failure that is not the user's fault; logged, never shown.
     Internal(anyhow::Error),
 }
@@ -37,9 +45,13 @@ impl std::fmt::Debug for DomainError {
         match self {
             DomainError::Unauthenticated(message) => write!(f, "Unauthenticated({message})"),
             DomainError::Forbidden => write!(f, "Forbidden"),
+            DomainError::NotAllowed(message) => write!(f, "NotAllowed({message})"),
             DomainError::NotFound(what) => write!(f, "NotFound({what})"),
             DomainError::BadInput(message) => write!(f, "BadInput({message})"),
             DomainError::Conflict(message) => write!(f, "Conflict({message})"),
+            DomainError::OutOfStock(message) => write!(f, "OutOfStock({message})"),
+            DomainError::CreditLimit(message) => write!(f, "CreditLimit({message})"),
+            DomainError::InvalidTransition(message) => write!(f, "InvalidTransition({message})"),
             DomainError::Internal(error) => write!(f, "Internal({error:#})"),
         }
     }

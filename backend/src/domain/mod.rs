@@ -3,12 +3,14 @@
 //! structs or a [`DomainError`]. Nothing here knows about HTTP or GraphQL.
 
 pub mod accounts;
+pub mod approval;
 pub mod auth;
 pub mod authz;
 pub mod catalog;
 pub mod companies;
 pub mod cost_centers;
 pub mod error;
+pub mod orders;
 pub mod page;
 pub mod pricing;
 

@@ -6,7 +6,6 @@ use std::collections::HashSet;
 use async_graphql::connection::{Connection, CursorType, Edge};
 use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject, Subscription};
 use futures_util::{Stream, StreamExt};
-use sea_orm::TransactionTrait;
 use shared::{Language, Sku};
 use tokio::sync::broadcast::error::RecvError;
 
@@ -299,7 +298,9 @@ impl CatalogMutation {
     ) -> async_graphql::Result<StockLevel> {
         let actor = ctx.authorize(Operation::ManageStock)?;
         let events = event_bus(ctx)?;
-        let txn = ctx.db()?.begin().await.map_err(DomainError::from)?;
+        let txn = crate::db::begin_write(ctx.db()?)
+            .await
+            .map_err(DomainError::from)?;
         let adjustment = Adjustment {
             sku: input.sku,
             on_hand_delta: input.on_hand_delta,

@@ -2,7 +2,6 @@
 //! pricing and assortments, and the catalog CSV.
 
 use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
-use sea_orm::TransactionTrait;
 use shared::CompanyId;
 
 use super::catalog::{Category, Product};
@@ -254,7 +253,9 @@ impl CatalogAdminMutation {
             .iter()
             .map(|tier| (tier.min_quantity, tier.unit_price.0))
             .collect();
-        let txn = ctx.db()?.begin().await.map_err(DomainError::from)?;
+        let txn = crate::db::begin_write(ctx.db()?)
+            .await
+            .map_err(DomainError::from)?;
         admin::set_price(&txn, list, &input.sku, input.unit_price.0, &tiers).await?;
         txn.commit().await.map_err(DomainError::from)?;
         Ok(true)
@@ -269,7 +270,9 @@ impl CatalogAdminMutation {
     ) -> async_graphql::Result<bool> {
         ctx.authorize(Operation::ManageCatalog)?;
         let list = parse_id(&price_list_id, "price list")?;
-        let txn = ctx.db()?.begin().await.map_err(DomainError::from)?;
+        let txn = crate::db::begin_write(ctx.db()?)
+            .await
+            .map_err(DomainError::from)?;
         admin::remove_price(&txn, list, &sku).await?;
         txn.commit().await.map_err(DomainError::from)?;
         Ok(true)
@@ -308,7 +311,9 @@ impl CatalogAdminMutation {
             .iter()
             .map(|id| parse_id(id, "category"))
             .collect::<Result<Vec<_>, _>>()?;
-        let txn = ctx.db()?.begin().await.map_err(DomainError::from)?;
+        let txn = crate::db::begin_write(ctx.db()?)
+            .await
+            .map_err(DomainError::from)?;
         let assortment = admin::set_assortment(&txn, company, &categories, &skus).await?;
         txn.commit().await.map_err(DomainError::from)?;
         Ok(assortment_node(company, assortment))
@@ -327,7 +332,9 @@ impl CatalogAdminMutation {
         let events = ctx
             .data::<EventBus>()
             .map_err(|_| DomainError::internal(anyhow::anyhow!("no event bus in the context")))?;
-        let txn = ctx.db()?.begin().await.map_err(DomainError::from)?;
+        let txn = crate::db::begin_write(ctx.db()?)
+            .await
+            .map_err(DomainError::from)?;
         let (report, changes) = csv::import(&txn, actor, &csv, dry_run).await?;
         if report.applied {
             events

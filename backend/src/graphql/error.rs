@@ -8,10 +8,13 @@ impl DomainError {
     pub fn code(&self) -> &'static str {
         match self {
             DomainError::Unauthenticated(_) => "UNAUTHENTICATED",
-            DomainError::Forbidden => "FORBIDDEN",
+            DomainError::Forbidden | DomainError::NotAllowed(_) => "FORBIDDEN",
             DomainError::NotFound(_) => "NOT_FOUND",
             DomainError::BadInput(_) => "BAD_USER_INPUT",
             DomainError::Conflict(_) => "CONFLICT",
+            DomainError::OutOfStock(_) => "OUT_OF_STOCK",
+            DomainError::CreditLimit(_) => "CREDIT_LIMIT",
+            DomainError::InvalidTransition(_) => "INVALID_TRANSITION",
             DomainError::Internal(_) => "INTERNAL",
         }
     }
@@ -21,7 +24,12 @@ impl DomainError {
             DomainError::Unauthenticated(message) => (*message).to_owned(),
             DomainError::Forbidden => "Your role does not allow this".to_owned(),
             DomainError::NotFound(what) => format!("No such {what}"),
-            DomainError::BadInput(message) | DomainError::Conflict(message) => message.clone(),
+            DomainError::BadInput(message)
+            | DomainError::NotAllowed(message)
+            | DomainError::Conflict(message)
+            | DomainError::OutOfStock(message)
+            | DomainError::CreditLimit(message)
+            | DomainError::InvalidTransition(message) => message.clone(),
             DomainError::Internal(_) => {
                 "Something went wrong on our side; please try again".to_owned()
             }

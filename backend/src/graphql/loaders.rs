@@ -5,8 +5,9 @@ use std::collections::HashMap;
 
 use async_graphql::dataloader::{DataLoader, Loader};
 use sea_orm::DatabaseConnection;
-use shared::CompanyId;
+use shared::{CompanyId, UserId};
 
+use crate::domain::accounts::{self, Account};
 use crate::domain::companies::{self, Company};
 
 pub struct CompanyLoader {
@@ -35,10 +36,24 @@ impl Loader<CompanyId> for UserCountLoader {
     }
 }
 
+pub struct UserLoader {
+    db: DatabaseConnection,
+}
+
+impl Loader<UserId> for UserLoader {
+    type Value = Account;
+    type Error = async_graphql::Error;
+
+    async fn load(&self, keys: &[UserId]) -> Result<HashMap<UserId, Account>, Self::Error> {
+        Ok(accounts::by_ids(&self.db, keys).await?)
+    }
+}
+
 /// The loaders of one request (they cache, so they never outlive it).
 pub struct Loaders {
     pub company: DataLoader<CompanyLoader>,
     pub user_count: DataLoader<UserCountLoader>,
+    pub user: DataLoader<UserLoader>,
 }
 
 impl Loaders {
@@ -46,6 +61,7 @@ impl Loaders {
         Loaders {
             company: DataLoader::new(CompanyLoader { db: db.clone() }, tokio::spawn),
             user_count: DataLoader::new(UserCountLoader { db: db.clone() }, tokio::spawn),
+            user: DataLoader::new(UserLoader { db: db.clone() }, tokio::spawn),
         }
     }
 }

@@ -10,6 +10,7 @@ pub mod context;
 pub mod error;
 pub mod loaders;
 pub mod mutation;
+pub mod orders;
 pub mod pagination;
 pub mod query;
 pub mod scalars;
@@ -27,6 +28,7 @@ pub struct Query(
     query::AccountQuery,
     catalog::CatalogQuery,
     catalog_admin::CatalogAdminQuery,
+    orders::OrdersQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -34,10 +36,11 @@ pub struct Mutation(
     mutation::AccountMutation,
     catalog::CatalogMutation,
     catalog_admin::CatalogAdminMutation,
+    orders::OrdersMutation,
 );
 
 #[derive(MergedSubscription, Default)]
-pub struct Subscription(catalog::CatalogSubscription);
+pub struct Subscription(catalog::CatalogSubscription, orders::OrdersSubscription);
 
 pub type PortalSchema = Schema<Query, Mutation, Subscription>;
 

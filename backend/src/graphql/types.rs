@@ -153,7 +153,7 @@ pub struct UpdateCompanyUserInput {
     pub active: Option<bool>,
 }
 
-fn loaders<'a>(ctx: &'a Context<'_>) -> Result<&'a Loaders, DomainError> {
+pub(super) fn loaders<'a>(ctx: &'a Context<'_>) -> Result<&'a Loaders, DomainError> {
     ctx.data::<Loaders>()
         .map_err(|_| DomainError::internal(anyhow::anyhow!("no loaders in the context")))
 }

@@ -1,0 +1,507 @@
+//! Placing an order: every line validated and priced, the approval rules and the
+//! credit limit applied, and stock reserved, all in one transaction. A race for the
+//! last units never oversells: each reservation is a conditional update.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, TimeZone, Utc};
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
+    DatabaseTransaction, EntityTrait, QueryFilter, QuerySelect,
+};
+use shared::{Money, OrderStatus, Sku};
+
+use super::read;
+use super::{OPEN_STATUSES, Order, OrderChange};
+use crate::db::money;
+use crate::domain::approval::{self, ApprovalDecision, ApprovalPolicy, BudgetUse};
+use crate::domain::catalog::offers::{list_prices, price_context};
+use crate::domain::catalog::{CatalogViewer, listing};
+use crate::domain::error::violated_unique_constraint;
+use crate::domain::pricing::{line_total, unit_price};
+use crate::domain::{Actor, DomainError};
+use crate::entities::{
+    company, cost_center, order, order_event, order_line, product, stock, stock_movement, user,
+};
+use crate::events::{EventBus, StockChange};
+
+pub const MAX_LINES: usize = 500;
+pub const MAX_QUANTITY: i64 = 1_000_000;
+pub const MAX_NOTE_LENGTH: usize = 1_000;
+pub const MAX_IDEMPOTENCY_KEY_LENGTH: usize = 100;
+
+pub struct LineRequest {
+    pub sku: String,
+    pub quantity: i64,
+}
+
+pub struct OrderRequest {
+    pub lines: Vec<LineRequest>,
+    pub cost_center_id: Option<i64>,
+    pub note: String,
+    pub idempotency_key: Option<String>,
+}
+
+/// A priced, validated line.
+struct PricedLine {
+    product: product::Model,
+    quantity: i32,
+    unit_price: Money,
+    line_total: Money,
+}
+
+/// What placing the order would do, without writing: the checkout preview.
+pub struct Quote {
+    pub subtotal: Money,
+    pub vat: Money,
+    pub total: Money,
+    pub decision: ApprovalDecision,
+    pub cost_center: Option<String>,
+}
+
+fn line_error(sku: &str, message: impl std::fmt::Display) -> DomainError {
+    DomainError::bad_input(format!("{sku}: {message}"))
+}
+
+/// Validates and prices every line for the caller's company; SKUs that repeat are
+/// merged into one line.
+async fn price_lines(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    lines: &[LineRequest],
+) -> Result<Vec<PricedLine>, DomainError> {
+    if lines.is_empty() {
+        return Err(DomainError::bad_input("An order needs at least one line"));
+    }
+    if lines.len() > MAX_LINES {
+        return Err(DomainError::bad_input(format!(
+            "An order may have at most {MAX_LINES} lines"
+        )));
+    }
+    let mut quantities: BTreeMap<String, i64> = BTreeMap::new();
+    for line in lines {
+        let sku =
+            Sku::parse(&line.sku).map_err(|error| DomainError::bad_input(error.to_string()))?;
+        if line.quantity <= 0 || line.quantity > MAX_QUANTITY {
+            return Err(line_error(
+                sku.as_str(),
+                format!("the quantity must be between 1 and {MAX_QUANTITY}"),
+            ));
+        }
+        let total = quantities.entry(sku.to_string()).or_insert(0);
+        *total += line.quantity;
+        if *total > MAX_QUANTITY {
+            return Err(line_error(
+                sku.as_str(),
+                format!("the quantity must be between 1 and {MAX_QUANTITY}"),
+            ));
+        }
+    }
+    let viewer = CatalogViewer::from(actor);
+    let skus: Vec<String> = quantities.keys().cloned().collect();
+    let visible: std::collections::HashMap<String, i64> =
+        listing::visible_ids(db, viewer, Some(&skus))
+            .await?
+            .into_iter()
+            .map(|(id, sku)| (sku, id))
+            .collect();
+    if let Some(unknown) = skus.iter().find(|sku| !visible.contains_key(*sku)) {
+        return Err(line_error(unknown, "no such product in your catalog"));
+    }
+    let products: std::collections::HashMap<i64, product::Model> = product::Entity::find()
+        .filter(product::Column::Id.is_in(visible.values().copied().collect::<Vec<_>>()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|row| (row.id, row))
+        .collect();
+    let context = price_context(db, viewer).await?;
+    let ids: Vec<i64> = products.keys().copied().collect();
+    let prices = list_prices(db, &context, &ids).await?;
+    let mut priced = Vec::with_capacity(quantities.len());
+    for (sku, quantity) in quantities {
+        let product_id = visible.get(&sku).copied().unwrap_or_default();
+        let product = products
+            .get(&product_id)
+            .cloned()
+            .ok_or_else(|| line_error(&sku, "no such product in your catalog"))?;
+        let quantity =
+            i32::try_from(quantity).map_err(|_| line_error(&sku, "the quantity is too large"))?;
+        if quantity < product.min_order_quantity {
+            return Err(line_error(
+                &sku,
+                format!(
+                    "the minimum order quantity is {}",
+                    product.min_order_quantity
+                ),
+            ));
+        }
+        if quantity % product.pack_size != 0 {
+            return Err(line_error(
+                &sku,
+                format!(
+                    "sold in packs of {}: order a multiple of it",
+                    product.pack_size
+                ),
+            ));
+        }
+        let list = prices
+            .get(&product_id)
+            .ok_or_else(|| line_error(&sku, "this product has no price for you yet"))?;
+        let unit = unit_price(list, context.discount, quantity as u32);
+        priced.push(PricedLine {
+            unit_price: unit,
+            line_total: line_total(unit, quantity as u32),
+            quantity,
+            product,
+        });
+    }
+    Ok(priced)
+}
+
+fn month_start(now: chrono::DateTime<Utc>) -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(now.year(), now.month(), 1, 0, 0, 0)
+        .single()
+        .unwrap_or(now)
+}
+
+async fn budget_use(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    cost_center_id: Option<i64>,
+) -> Result<Option<BudgetUse>, DomainError> {
+    let Some(id) = cost_center_id else {
+        return Ok(None);
+    };
+    let company = actor.customer_company()?;
+    let center = cost_center::Entity::find_by_id(id)
+        .filter(cost_center::Column::CompanyId.eq(company.0))
+        .one(db)
+        .await?
+        .ok_or_else(|| DomainError::bad_input("No such cost centre in your company"))?;
+    let now = Utc::now();
+    let spent: Option<i64> = order::Entity::find()
+        .select_only()
+        .column_as(Expr::cust("CAST(SUM(subtotal) AS BIGINT)"), "spent")
+        .filter(order::Column::CostCenterId.eq(id))
+        .filter(order::Column::CreatedAt.gte(month_start(now)))
+        .filter(order::Column::Status.is_not_in([
+            OrderStatus::Rejected.as_str(),
+            OrderStatus::Cancelled.as_str(),
+        ]))
+        .into_tuple::<Option<i64>>()
+        .one(db)
+        .await?
+        .flatten();
+    Ok(Some(BudgetUse {
+        cost_center: center.name,
+        month: format!("{:04}-{:02}", now.year(), now.month()),
+        monthly_budget: money::from_db_opt(center.monthly_budget),
+        spent_this_month: money::from_db(spent.unwrap_or(0)),
+    }))
+}
+
+async fn decision_for(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    subtotal: Money,
+    cost_center_id: Option<i64>,
+) -> Result<(ApprovalDecision, Option<String>), DomainError> {
+    let company = actor.customer_company()?;
+    let company_row = company::Entity::find_by_id(company.0)
+        .one(db)
+        .await?
+        .ok_or(DomainError::NotFound("company"))?;
+    let buyer = user::Entity::find_by_id(actor.user_id.0)
+        .one(db)
+        .await?
+        .ok_or(DomainError::NotFound("user"))?;
+    let policy = ApprovalPolicy {
+        auto_approval_limit: money::from_db_opt(company_row.auto_approval_limit),
+        dual_approval_limit: money::from_db_opt(company_row.dual_approval_limit),
+    };
+    let budget = budget_use(db, actor, cost_center_id).await?;
+    let decision = approval::decide(
+        subtotal,
+        policy,
+        money::from_db_opt(buyer.order_limit),
+        budget.as_ref(),
+    );
+    Ok((decision, budget.map(|budget| budget.cost_center)))
+}
+
+/// The checkout preview: totals, the approvals needed and why, the budget impact.
+pub async fn quote(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    request: &OrderRequest,
+) -> Result<Quote, DomainError> {
+    let lines = price_lines(db, actor, &request.lines).await?;
+    let subtotal: Money = lines.iter().map(|line| line.line_total).sum();
+    let vat = subtotal.vat();
+    let (decision, cost_center) = decision_for(db, actor, subtotal, request.cost_center_id).await?;
+    Ok(Quote {
+        subtotal,
+        vat,
+        total: subtotal + vat,
+        decision,
+        cost_center,
+    })
+}
+
+/// Open commitments (open orders; invoiced debt joins when invoices exist) plus this
+/// order must stay within the credit limit (rule 6).
+async fn check_credit(
+    txn: &DatabaseTransaction,
+    company: &company::Model,
+    total: Money,
+) -> Result<(), DomainError> {
+    let open: Option<i64> = order::Entity::find()
+        .select_only()
+        .column_as(Expr::cust("CAST(SUM(total) AS BIGINT)"), "open")
+        .filter(order::Column::CompanyId.eq(company.id))
+        .filter(order::Column::Status.is_in(OPEN_STATUSES.map(OrderStatus::as_str)))
+        .into_tuple::<Option<i64>>()
+        .one(txn)
+        .await?
+        .flatten();
+    let open = money::from_db(open.unwrap_or(0));
+    let limit = money::from_db(company.credit_limit);
+    if open + total > limit {
+        return Err(DomainError::CreditLimit(format!(
+            "This order ({} incl. VAT) would bring open orders and debt to {}, above your credit limit of {}; \
+             it is held until payments come in or the limit is raised",
+            total.format_ils(),
+            (open + total).format_ils(),
+            limit.format_ils()
+        )));
+    }
+    Ok(())
+}
+
+pub struct Placed {
+    pub order: Order,
+    pub stock_changes: Vec<StockChange>,
+    pub order_change: Option<OrderChange>,
+}
+
+/// Places the order in one transaction. With an idempotency key, a retried submit
+/// returns the first order instead of placing a second one.
+pub async fn place(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    request: OrderRequest,
+    events: &EventBus,
+) -> Result<Placed, DomainError> {
+    let company_id = actor.customer_company()?;
+    let key = match request
+        .idempotency_key
+        .as_deref()
+        .map(str::trim)
+        .filter(|key| !key.is_empty())
+    {
+        Some(key) if key.len() > MAX_IDEMPOTENCY_KEY_LENGTH => {
+            return Err(DomainError::bad_input(format!(
+                "The idempotency key may have at most {MAX_IDEMPOTENCY_KEY_LENGTH} characters"
+            )));
+        }
+        key => key.map(str::to_owned),
+    };
+    if let Some(existing) = find_by_key(db, actor, key.as_deref()).await? {
+        return Ok(Placed {
+            order: existing,
+            stock_changes: Vec::new(),
+            order_change: None,
+        });
+    }
+    let note = request.note.trim().to_owned();
+    if note.chars().count() > MAX_NOTE_LENGTH {
+        return Err(DomainError::bad_input(format!(
+            "The note may have at most {MAX_NOTE_LENGTH} characters"
+        )));
+    }
+
+    let txn = crate::db::begin_write(db).await?;
+    let company = company::Entity::find_by_id(company_id.0)
+        .one(&txn)
+        .await?
+        .ok_or(DomainError::NotFound("company"))?;
+    if !company.active {
+        return Err(DomainError::Forbidden);
+    }
+    let mut lines = price_lines(&txn, actor, &request.lines).await?;
+    // A fixed lock order (by product) keeps concurrent orders from deadlocking.
+    lines.sort_by_key(|line| line.product.id);
+    let subtotal: Money = lines.iter().map(|line| line.line_total).sum();
+    let vat = subtotal.vat();
+    let total = subtotal + vat;
+    let (decision, _) = decision_for(&txn, actor, subtotal, request.cost_center_id).await?;
+    check_credit(&txn, &company, total).await?;
+
+    let now = Utc::now();
+    let status = if decision.approvals_required == 0 {
+        OrderStatus::Submitted
+    } else {
+        OrderStatus::PendingApproval
+    };
+    let stored = |amount: Money| {
+        money::to_db(amount).ok_or_else(|| DomainError::bad_input("The order total is too large"))
+    };
+    let inserted = order::ActiveModel {
+        number: Set(String::new()),
+        company_id: Set(company.id),
+        placed_by: Set(actor.user_id.0),
+        status: Set(status.as_str().to_owned()),
+        channel: Set("PORTAL".to_owned()),
+        cost_center_id: Set(request.cost_center_id),
+        note: Set(note),
+        subtotal: Set(stored(subtotal)?),
+        vat: Set(stored(vat)?),
+        total: Set(stored(total)?),
+        approvals_required: Set(i32::from(decision.approvals_required)),
+        approval_reasons: Set(
+            serde_json::to_string(&decision.reasons).unwrap_or_else(|_| "[]".to_owned())
+        ),
+        idempotency_key: Set(key.clone()),
+        version: Set(0),
+        created_at: Set(now),
+        updated_at: Set(now),
+        submitted_at: Set((status == OrderStatus::Submitted).then_some(now)),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await;
+    let inserted = match inserted {
+        Ok(row) => row,
+        Err(error) if key.is_some() && violated_unique_constraint(&error).is_some() => {
+            // Another submit with the same key won the race: answer with its order.
+            txn.rollback().await.ok();
+            let existing = find_by_key(db, actor, key.as_deref())
+                .await?
+                .ok_or_else(|| {
+                    DomainError::Conflict("The order is being placed; try again".to_owned())
+                })?;
+            return Ok(Placed {
+                order: existing,
+                stock_changes: Vec::new(),
+                order_change: None,
+            });
+        }
+        Err(error) => return Err(error.into()),
+    };
+    let number = format!("SO-{:06}", inserted.id);
+    order::Entity::update_many()
+        .col_expr(order::Column::Number, Expr::value(number))
+        .filter(order::Column::Id.eq(inserted.id))
+        .exec(&txn)
+        .await?;
+
+    let mut stock_changes = Vec::with_capacity(lines.len());
+    for line in &lines {
+        let quantity = i64::from(line.quantity);
+        let reserved = stock::Entity::update_many()
+            .col_expr(
+                stock::Column::Reserved,
+                Expr::col(stock::Column::Reserved).add(quantity),
+            )
+            .col_expr(stock::Column::UpdatedAt, Expr::value(now))
+            .filter(stock::Column::ProductId.eq(line.product.id))
+            .filter(
+                Expr::col(stock::Column::OnHand)
+                    .sub(Expr::col(stock::Column::Reserved))
+                    .gte(quantity),
+            )
+            .exec(&txn)
+            .await?;
+        if reserved.rows_affected != 1 {
+            let available = stock::Entity::find_by_id(line.product.id)
+                .one(&txn)
+                .await?
+                .map_or(0, |row| Ord::max(row.on_hand - row.reserved, 0));
+            return Err(DomainError::OutOfStock(format!(
+                "{}: only {available} available, {} ordered",
+                line.product.sku, line.quantity
+            )));
+        }
+        order_line::ActiveModel {
+            order_id: Set(inserted.id),
+            product_id: Set(line.product.id),
+            sku: Set(line.product.sku.clone()),
+            name_he: Set(line.product.name_he.clone()),
+            name_en: Set(line.product.name_en.clone()),
+            quantity: Set(line.quantity),
+            unit_price: Set(money::to_db_rounded(line.unit_price)),
+            line_total: Set(stored(line.line_total)?),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        stock_movement::ActiveModel {
+            product_id: Set(line.product.id),
+            on_hand_delta: Set(0),
+            reserved_delta: Set(quantity),
+            reason: Set("ORDER".to_owned()),
+            note: Set(format!("SO-{:06}", inserted.id)),
+            actor_id: Set(Some(actor.user_id.0)),
+            created_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        let level = stock::Entity::find_by_id(line.product.id).one(&txn).await?;
+        stock_changes.push(StockChange {
+            product_id: line.product.id,
+            sku: line.product.sku.clone(),
+            available: level.map_or(0, |row| Ord::max(row.on_hand - row.reserved, 0)),
+        });
+    }
+    let comment = decision
+        .reasons
+        .iter()
+        .map(|reason| reason.message())
+        .collect::<Vec<_>>()
+        .join("; ");
+    order_event::ActiveModel {
+        order_id: Set(inserted.id),
+        at: Set(now),
+        kind: Set("PLACED".to_owned()),
+        status: Set(status.as_str().to_owned()),
+        actor_id: Set(Some(actor.user_id.0)),
+        comment: Set(comment),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    let order_change = OrderChange {
+        order_id: inserted.id,
+        company_id: company.id,
+        status: status.as_str().to_owned(),
+    };
+    events.announce_in(&txn, &stock_changes).await?;
+    events.announce_order_in(&txn, &order_change).await?;
+    txn.commit().await?;
+    let order = read::get(db, super::OrderScope::Customer(company_id), inserted.id).await?;
+    Ok(Placed {
+        order,
+        stock_changes,
+        order_change: Some(order_change),
+    })
+}
+
+async fn find_by_key(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    key: Option<&str>,
+) -> Result<Option<Order>, DomainError> {
+    let Some(key) = key else { return Ok(None) };
+    let row = order::Entity::find()
+        .filter(order::Column::PlacedBy.eq(actor.user_id.0))
+        .filter(order::Column::IdempotencyKey.eq(key))
+        .one(db)
+        .await?;
+    match row {
+        Some(row) => Ok(read::hydrate(db, vec![row]).await?.pop()),
+        None => Ok(None),
+    }
+}

@@ -1,0 +1,500 @@
+//! Ordering and the approval chain.
+
+mod common;
+
+use common::{TestApp, assert_no_errors, error_code};
+use serde_json::{Value, json};
+
+const PLACE: &str = "mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id number status subtotal vat total approvalsRequired approvals approvalReasons { kind message } lines { sku quantity unitPrice lineTotal } events { status kind actor { email } comment } placedBy { email } } }";
+const APPROVE: &str = "mutation($id: ID!) { approveOrder(id: $id, comment: \"ok\") { id status approvals events { kind actor { email } } } }";
+const REJECT: &str =
+    "mutation($id: ID!, $reason: String!) { rejectOrder(id: $id, reason: $reason) { id status } }";
+const ORDER: &str = "query($id: ID!) { order(id: $id) { id status } }";
+const AVAILABLE: &str = "query($sku: String!) { product(sku: $sku) { available unitPrice } }";
+
+fn lines(pairs: &[(&str, i64)]) -> Value {
+    Value::Array(
+        pairs
+            .iter()
+            .map(|(sku, quantity)| json!({ "sku": sku, "quantity": quantity }))
+            .collect(),
+    )
+}
+
+async fn place(app: &TestApp, token: &str, pairs: &[(&str, i64)], key: Option<&str>) -> Value {
+    app.graphql(
+        Some(token),
+        PLACE,
+        json!({ "input": { "lines": lines(pairs), "idempotencyKey": key } }),
+    )
+    .await
+}
+
+async fn available(app: &TestApp, token: &str, sku: &str) -> i64 {
+    let response = app
+        .graphql(Some(token), AVAILABLE, json!({ "sku": sku }))
+        .await;
+    response["data"]["product"]["available"]
+        .as_i64()
+        .unwrap_or(-1)
+}
+
+/// Sets the stock of `sku` so that exactly `wanted` units are available.
+async fn set_available(app: &TestApp, staff: &str, sku: &str, wanted: i64) {
+    let now = available(app, staff, sku).await;
+    if now != wanted {
+        let response = app
+            .graphql(
+                Some(staff),
+                "mutation($sku: String!, $delta: Int!) { adjustStock(input: { sku: $sku, onHandDelta: $delta, reason: COUNT }) { available } }",
+                json!({ "sku": sku, "delta": wanted - now }),
+            )
+            .await;
+        assert_no_errors(&response);
+    }
+}
+
+/// A second approver for Galil, so two-level orders can complete.
+async fn second_approver(app: &TestApp) -> String {
+    let admin = app.login("admin@demo.test").await;
+    let created = app
+        .graphql(
+            Some(&admin),
+            "mutation { createCompanyUser(input: { email: \"manager@demo.test\", name: \"Dina Manager\", role: APPROVER, password: \"manager-password\" }) { id } }",
+            json!({}),
+        )
+        .await;
+    assert_no_errors(&created);
+    app.login_with("manager@demo.test", "manager-password")
+        .await
+}
+
+/// Product SCR-101 costs the Galil buyer its unit price; the quantity for a net
+/// subtotal just above `amount`.
+async fn quantity_above(app: &TestApp, token: &str, sku: &str, amount: f64) -> i64 {
+    let response = app
+        .graphql(Some(token), AVAILABLE, json!({ "sku": sku }))
+        .await;
+    let price: f64 = response["data"]["product"]["unitPrice"]
+        .as_str()
+        .unwrap_or("1")
+        .parse()
+        .unwrap_or(1.0);
+    (amount / price).floor() as i64 + 1
+}
+
+#[tokio::test]
+async fn a_small_order_goes_straight_to_the_supplier_and_reserves_stock() {
+    let app = TestApp::spawn().await;
+    let buyer = app.login("buyer@demo.test").await;
+    let staff = app.login("staff@demo.test").await;
+    set_available(&app, &staff, "SCR-101", 100).await;
+    let placed = place(&app, &buyer, &[("SCR-101", 3), ("scr-101", 2)], None).await;
+    assert_no_errors(&placed);
+    let order = &placed["data"]["placeOrder"];
+    assert_eq!(order["status"], "SUBMITTED");
+    assert_eq!(
+        order["lines"].as_array().map(Vec::len),
+        Some(1),
+        "repeated SKUs are merged"
+    );
+    assert_eq!(order["lines"][0]["quantity"], 5);
+    assert_eq!(order["placedBy"]["email"], "buyer@demo.test");
+    assert_eq!(order["events"][0]["kind"], "PLACED");
+    let subtotal: f64 = order["subtotal"]
+        .as_str()
+        .unwrap_or_default()
+        .parse()
+        .unwrap_or_default();
+    let vat: f64 = order["vat"]
+        .as_str()
+        .unwrap_or_default()
+        .parse()
+        .unwrap_or_default();
+    assert!(
+        (vat - subtotal * 0.18).abs() < 0.01,
+        "VAT is 18% of the subtotal"
+    );
+    assert_eq!(available(&app, &staff, "SCR-101").await, 95);
+    let seen = app
+        .graphql(Some(&staff), ORDER, json!({ "id": order["id"] }))
+        .await;
+    assert_eq!(seen["data"]["order"]["status"], "SUBMITTED");
+}
+
+#[tokio::test]
+async fn an_order_above_5000_waits_for_approval_invisible_to_the_supplier_until_approved() {
+    let app = TestApp::spawn().await;
+    let buyer = app.login("buyer@demo.test").await;
+    let approver = app.login("approver@demo.test").await;
+    let staff = app.login("staff@demo.test").await;
+    set_available(&app, &staff, "PT-101", 1000).await;
+    let quantity = quantity_above(&app, &buyer, "PT-101", 5_000.0).await;
+    let placed = place(&app, &buyer, &[("PT-101", quantity)], None).await;
+    assert_no_errors(&placed);
+    let order = &placed["data"]["placeOrder"];
+    assert_eq!(order["status"], "PENDING_APPROVAL");
+    assert_eq!(order["approvalsRequired"], 1);
+    assert_eq!(order["approvalReasons"][0]["kind"], "ABOVE_AUTO_APPROVAL");
+    let id = order["id"].clone();
+
+    let hidden = app.graphql(Some(&staff), ORDER, json!({ "id": id })).await;
+    assert!(
+        hidden["data"]["order"].is_null(),
+        "the supplier saw a pending order"
+    );
+    let queue = app
+        .graphql(
+            Some(&staff),
+            "{ orders(first: 100) { edges { node { id } } } }",
+            json!({}),
+        )
+        .await;
+    assert!(
+        !queue.to_string().contains(&format!("\"id\":{id}")),
+        "the supplier's queue has a pending order"
+    );
+
+    let approved = app
+        .graphql(Some(&approver), APPROVE, json!({ "id": id }))
+        .await;
+    assert_no_errors(&approved);
+    assert_eq!(approved["data"]["approveOrder"]["status"], "SUBMITTED");
+    assert_eq!(
+        approved["data"]["approveOrder"]["events"][1]["actor"]["email"],
+        "approver@demo.test"
+    );
+    let visible = app.graphql(Some(&staff), ORDER, json!({ "id": id })).await;
+    assert_eq!(visible["data"]["order"]["status"], "SUBMITTED");
+}
+
+#[tokio::test]
+async fn an_order_above_20000_needs_two_different_approvers() {
+    let app = TestApp::spawn().await;
+    let buyer = app.login("buyer@demo.test").await;
+    let approver = app.login("approver@demo.test").await;
+    let manager = second_approver(&app).await;
+    let staff = app.login("staff@demo.test").await;
+    set_available(&app, &staff, "PT-310", 1000).await;
+    let quantity = quantity_above(&app, &buyer, "PT-310", 25_000.0).await;
+    let placed = place(&app, &buyer, &[("PT-310", quantity)], None).await;
+    assert_no_errors(&placed);
+    assert_eq!(placed["data"]["placeOrder"]["approvalsRequired"], 2);
+    let id = placed["data"]["placeOrder"]["id"].clone();
+    let first = app
+        .graphql(Some(&approver), APPROVE, json!({ "id": id }))
+        .await;
+    assert_eq!(first["data"]["approveOrder"]["status"], "PENDING_APPROVAL");
+    assert_eq!(first["data"]["approveOrder"]["approvals"], 1);
+    let again = app
+        .graphql(Some(&approver), APPROVE, json!({ "id": id }))
+        .await;
+    assert_eq!(
+        error_code(&again),
+        Some("CONFLICT"),
+        "the same approver twice"
+    );
+    let second = app
+        .graphql(Some(&manager), APPROVE, json!({ "id": id }))
+        .await;
+    assert_eq!(second["data"]["approveOrder"]["status"], "SUBMITTED");
+}
+
+#[tokio::test]
+async fn nobody_approves_their_own_order_and_buyers_and_viewers_cannot_decide() {
+    let app = TestApp::spawn().await;
+    let approver = app.login("approver@demo.test").await;
+    let buyer = app.login("buyer@demo.test").await;
+    let viewer = app.login("viewer@demo.test").await;
+    let staff = app.login("staff@demo.test").await;
+    set_available(&app, &staff, "PT-101", 1000).await;
+    let quantity = quantity_above(&app, &approver, "PT-101", 5_000.0).await;
+    let placed = place(&app, &approver, &[("PT-101", quantity)], None).await;
+    let id = placed["data"]["placeOrder"]["id"].clone();
+    let own = app
+        .graphql(Some(&approver), APPROVE, json!({ "id": id }))
+        .await;
+    assert_eq!(error_code(&own), Some("FORBIDDEN"), "{own}");
+    for token in [&buyer, &viewer, &staff] {
+        let refused = app.graphql(Some(token), APPROVE, json!({ "id": id })).await;
+        assert_eq!(error_code(&refused), Some("FORBIDDEN"));
+    }
+    let viewer_order = place(&app, &viewer, &[("SCR-101", 1)], None).await;
+    assert_eq!(
+        error_code(&viewer_order),
+        Some("FORBIDDEN"),
+        "a viewer cannot order"
+    );
+    let staff_order = place(&app, &staff, &[("SCR-101", 1)], None).await;
+    assert_eq!(error_code(&staff_order), Some("FORBIDDEN"));
+}
+
+#[tokio::test]
+async fn another_companys_order_does_not_exist_for_the_caller() {
+    let app = TestApp::spawn().await;
+    let galil_buyer = app.login("buyer@demo.test").await;
+    let negev_approver = app.login("approver@other.test").await;
+    let negev_buyer = app.login("buyer@other.test").await;
+    let staff = app.login("staff@demo.test").await;
+    set_available(&app, &staff, "PT-101", 1000).await;
+    let quantity = quantity_above(&app, &galil_buyer, "PT-101", 5_000.0).await;
+    let placed = place(&app, &galil_buyer, &[("PT-101", quantity)], None).await;
+    let id = placed["data"]["placeOrder"]["id"].clone();
+    let seen = app
+        .graphql(Some(&negev_buyer), ORDER, json!({ "id": id }))
+        .await;
+    assert!(seen["data"]["order"].is_null());
+    let approve = app
+        .graphql(Some(&negev_approver), APPROVE, json!({ "id": id }))
+        .await;
+    assert_eq!(error_code(&approve), Some("NOT_FOUND"));
+    let reject = app
+        .graphql(
+            Some(&negev_approver),
+            REJECT,
+            json!({ "id": id, "reason": "no" }),
+        )
+        .await;
+    assert_eq!(error_code(&reject), Some("NOT_FOUND"));
+    let list = app
+        .graphql(
+            Some(&negev_buyer),
+            "{ orders { edges { node { id } } } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(
+        list["data"]["orders"]["edges"].as_array().map(Vec::len),
+        Some(0)
+    );
+}
+
+#[tokio::test]
+async fn a_rejection_needs_a_reason_and_releases_the_stock_at_once() {
+    let app = TestApp::spawn().await;
+    let buyer = app.login("buyer@demo.test").await;
+    let approver = app.login("approver@demo.test").await;
+    let staff = app.login("staff@demo.test").await;
+    set_available(&app, &staff, "PT-101", 1000).await;
+    let quantity = quantity_above(&app, &buyer, "PT-101", 5_000.0).await;
+    let placed = place(&app, &buyer, &[("PT-101", quantity)], None).await;
+    let id = placed["data"]["placeOrder"]["id"].clone();
+    assert_eq!(available(&app, &staff, "PT-101").await, 1000 - quantity);
+    let no_reason = app
+        .graphql(Some(&approver), REJECT, json!({ "id": id, "reason": "  " }))
+        .await;
+    assert_eq!(error_code(&no_reason), Some("BAD_USER_INPUT"));
+    let rejected = app
+        .graphql(
+            Some(&approver),
+            REJECT,
+            json!({ "id": id, "reason": "Over the project budget" }),
+        )
+        .await;
+    assert_eq!(rejected["data"]["rejectOrder"]["status"], "REJECTED");
+    assert_eq!(available(&app, &staff, "PT-101").await, 1000);
+    let approve_after = app
+        .graphql(Some(&approver), APPROVE, json!({ "id": id }))
+        .await;
+    assert_eq!(error_code(&approve_after), Some("CONFLICT"));
+}
+
+#[tokio::test]
+async fn bad_orders_are_refused_with_a_clear_error_and_reserve_nothing() {
+    let app = TestApp::spawn().await;
+    let buyer = app.login("buyer@demo.test").await;
+    let staff = app.login("staff@demo.test").await;
+    set_available(&app, &staff, "SCR-101", 10).await;
+    set_available(&app, &staff, "SCR-102", 3).await;
+    let hidden = "CBL-310"; // Electrical beyond the first five: not in Galil's assortment.
+    let cases: Vec<(Vec<(&str, i64)>, &str)> = vec![
+        (vec![], "BAD_USER_INPUT"),
+        (vec![("SCR-101", 0)], "BAD_USER_INPUT"),
+        (vec![("SCR-101", -5)], "BAD_USER_INPUT"),
+        (vec![("SCR-101", 2_000_000_000)], "BAD_USER_INPUT"),
+        (vec![("NOPE-1", 1)], "BAD_USER_INPUT"),
+        (vec![(hidden, 1)], "BAD_USER_INPUT"),
+        (vec![("bad sku!", 1)], "BAD_USER_INPUT"),
+        (vec![("PIP-101", 3)], "BAD_USER_INPUT"), // packs of 4
+        (vec![("SCR-101", 1), ("SCR-102", 4)], "OUT_OF_STOCK"),
+    ];
+    for (pairs, code) in cases {
+        let response = place(&app, &buyer, &pairs, None).await;
+        assert_eq!(error_code(&response), Some(code), "{pairs:?}: {response}");
+        assert!(
+            response["errors"][0]["message"]
+                .as_str()
+                .is_some_and(|m| m.len() > 5)
+        );
+    }
+    assert_eq!(
+        available(&app, &staff, "SCR-101").await,
+        10,
+        "a refused order reserved stock"
+    );
+    let orders = app
+        .graphql(
+            Some(&buyer),
+            "{ orders { edges { node { id } } } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(
+        orders["data"]["orders"]["edges"].as_array().map(Vec::len),
+        Some(0)
+    );
+}
+
+#[tokio::test]
+async fn an_order_over_the_credit_limit_is_held_with_a_clear_reason() {
+    let app = TestApp::spawn().await;
+    let buyer = app.login("buyer@other.test").await; // Negev: credit limit 80,000.
+    let staff = app.login("staff@demo.test").await;
+    set_available(&app, &staff, "CBL-310", 100_000).await;
+    let quantity = quantity_above(&app, &buyer, "CBL-310", 80_000.0).await;
+    let response = place(&app, &buyer, &[("CBL-310", quantity)], None).await;
+    assert_eq!(error_code(&response), Some("CREDIT_LIMIT"), "{response}");
+    let message = response["errors"][0]["message"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(message.contains("credit limit of ₪ 80,000.00"), "{message}");
+}
+
+#[tokio::test]
+async fn a_retried_submit_with_the_same_key_returns_the_first_order() {
+    let app = TestApp::spawn().await;
+    let buyer = app.login("buyer@demo.test").await;
+    let staff = app.login("staff@demo.test").await;
+    set_available(&app, &staff, "SCR-101", 100).await;
+    let (first, second) = tokio::join!(
+        place(&app, &buyer, &[("SCR-101", 2)], Some("cart-42")),
+        place(&app, &buyer, &[("SCR-101", 2)], Some("cart-42")),
+    );
+    assert_no_errors(&first);
+    assert_no_errors(&second);
+    assert_eq!(
+        first["data"]["placeOrder"]["id"],
+        second["data"]["placeOrder"]["id"]
+    );
+    let third = place(&app, &buyer, &[("SCR-101", 2)], Some("cart-42")).await;
+    assert_eq!(
+        first["data"]["placeOrder"]["id"],
+        third["data"]["placeOrder"]["id"]
+    );
+    assert_eq!(
+        available(&app, &staff, "SCR-101").await,
+        98,
+        "reserved once"
+    );
+}
+
+#[tokio::test]
+async fn a_race_for_the_last_units_never_oversells() {
+    let app = TestApp::spawn().await;
+    let staff = app.login("staff@demo.test").await;
+    let buyers = [
+        app.login("buyer@demo.test").await,
+        app.login("approver@demo.test").await,
+    ];
+    set_available(&app, &staff, "SCR-105", 5).await;
+    let attempts = (0..12).map(|index| place(&app, &buyers[index % 2], &[("SCR-105", 1)], None));
+    let results = futures_util::future::join_all(attempts).await;
+    let placed = results
+        .iter()
+        .filter(|response| response.get("errors").is_none())
+        .count();
+    let out_of_stock = results
+        .iter()
+        .filter(|response| error_code(response) == Some("OUT_OF_STOCK"))
+        .count();
+    assert_eq!((placed, out_of_stock), (5, 7), "{results:?}");
+    assert_eq!(available(&app, &staff, "SCR-105").await, 0);
+}
+
+#[tokio::test]
+async fn concurrent_approve_and_reject_land_exactly_once() {
+    let app = TestApp::spawn().await;
+    let buyer = app.login("buyer@demo.test").await;
+    let approver = app.login("approver@demo.test").await;
+    let manager = second_approver(&app).await;
+    let staff = app.login("staff@demo.test").await;
+    set_available(&app, &staff, "PT-101", 1000).await;
+    let quantity = quantity_above(&app, &buyer, "PT-101", 5_000.0).await;
+    let placed = place(&app, &buyer, &[("PT-101", quantity)], None).await;
+    let id = placed["data"]["placeOrder"]["id"].clone();
+    let (approved, rejected) = tokio::join!(
+        app.graphql(Some(&approver), APPROVE, json!({ "id": id })),
+        app.graphql(
+            Some(&manager),
+            REJECT,
+            json!({ "id": id, "reason": "not now" })
+        ),
+    );
+    let outcomes = [error_code(&approved), error_code(&rejected)];
+    assert_eq!(
+        outcomes.iter().filter(|code| code.is_none()).count(),
+        1,
+        "{approved} {rejected}"
+    );
+    assert!(
+        outcomes.contains(&Some("CONFLICT")),
+        "the loser gets CONFLICT: {outcomes:?}"
+    );
+}
+
+#[tokio::test]
+async fn the_checkout_preview_shows_the_reasons_and_the_budget_impact_without_writing() {
+    let app = TestApp::spawn().await;
+    let buyer = app.login("buyer@demo.test").await;
+    let centers = app
+        .graphql(
+            Some(&buyer),
+            "{ costCenters { id name monthlyBudget } }",
+            json!({}),
+        )
+        .await;
+    let karmiel = centers["data"]["costCenters"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|center| center["name"] == "Karmiel project")
+        .map(|center| center["id"].clone())
+        .unwrap_or_default();
+    let quantity = quantity_above(&app, &buyer, "PT-310", 26_000.0).await;
+    let quote = app
+        .graphql(
+            Some(&buyer),
+            "query($input: PlaceOrderInput!) { orderQuote(input: $input) { subtotal approvalsRequired approvalReasons { kind message overBy } budgetLeftAfter } }",
+            json!({ "input": { "lines": lines(&[("PT-310", quantity)]), "costCenterId": karmiel } }),
+        )
+        .await;
+    assert_no_errors(&quote);
+    let quote = &quote["data"]["orderQuote"];
+    assert_eq!(quote["approvalsRequired"], 2);
+    let kinds: Vec<&str> = quote["approvalReasons"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|r| r["kind"].as_str())
+        .collect();
+    assert_eq!(
+        kinds,
+        vec!["ABOVE_DUAL_APPROVAL", "ABOVE_BUYER_LIMIT", "OVER_BUDGET"]
+    );
+    assert!(
+        quote["budgetLeftAfter"]
+            .as_str()
+            .is_some_and(|left| left.starts_with('-'))
+    );
+    let orders = app
+        .graphql(
+            Some(&buyer),
+            "{ orders { edges { node { id } } } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(
+        orders["data"]["orders"]["edges"].as_array().map(Vec::len),
+        Some(0)
+    );
+}
