@@ -177,6 +177,7 @@ pub struct TestApp {
     /// SQL statements the server has run (for N+1 checks).
     pub statements: std::sync::Arc<AtomicUsize>,
     pub base_url: String,
+    pub database_url: String,
     pub client: reqwest::Client,
     pub db: DatabaseConnection,
     shutdown: Option<oneshot::Sender<()>>,
@@ -222,11 +223,38 @@ impl TestApp {
         }));
         TestApp {
             statements,
+            database_url: config.database_url.clone(),
             base_url: format!("http://{address}"),
             client: reqwest::Client::new(),
             db,
             shutdown: Some(shutdown),
             _sqlite_dir: sqlite_dir,
+        }
+    }
+
+    /// A second server instance over the same database (scale-out tests).
+    pub async fn second_instance(&self) -> TestApp {
+        let config = test_config(self.database_url.clone(), None);
+        let db = backend::db::connect(&config.database_url)
+            .await
+            .expect("connect");
+        let app = App::from_database(db.clone(), &config);
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let address = listener.local_addr().expect("local address");
+        let (shutdown, shutdown_signal) = oneshot::channel::<()>();
+        tokio::spawn(app.serve(listener, async move {
+            let _ = shutdown_signal.await;
+        }));
+        TestApp {
+            statements: std::sync::Arc::new(AtomicUsize::new(0)),
+            database_url: self.database_url.clone(),
+            base_url: format!("http://{address}"),
+            client: reqwest::Client::new(),
+            db,
+            shutdown: Some(shutdown),
+            _sqlite_dir: None,
         }
     }
 
