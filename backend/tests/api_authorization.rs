@@ -15,6 +15,7 @@ enum Outcome {
     Unauthenticated,
     Forbidden,
     NotFound,
+    BadInput,
 }
 use Outcome::*;
 
@@ -156,6 +157,7 @@ fn outcome_of(response: &Value, field: &str) -> Outcome {
         Some("UNAUTHENTICATED") => Unauthenticated,
         Some("FORBIDDEN") => Forbidden,
         Some("NOT_FOUND") => NotFound,
+        Some("BAD_USER_INPUT") => BadInput,
         Some(other) => panic!("unexpected error code {other}: {response}"),
     }
 }

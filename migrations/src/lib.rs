@@ -14,6 +14,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261123_000001_accounts;
 mod m20261123_000002_catalog;
 mod m20261123_000003_orders;
+mod m20261123_000004_carts;
 
 pub struct Migrator;
 
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000001_accounts::Migration),
             Box::new(m20261123_000002_catalog::Migration),
             Box::new(m20261123_000003_orders::Migration),
+            Box::new(m20261123_000004_carts::Migration),
         ]
     }
 }

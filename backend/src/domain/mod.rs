@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod approval;
 pub mod auth;
 pub mod authz;
+pub mod cart;
 pub mod catalog;
 pub mod companies;
 pub mod cost_centers;

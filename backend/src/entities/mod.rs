@@ -3,6 +3,7 @@
 
 pub mod assortment_category;
 pub mod assortment_product;
+pub mod cart_line;
 pub mod category;
 pub mod company;
 pub mod cost_center;
@@ -14,6 +15,8 @@ pub mod price_list;
 pub mod price_list_item;
 pub mod price_tier;
 pub mod product;
+pub mod saved_list;
+pub mod saved_list_line;
 pub mod stock;
 pub mod stock_movement;
 pub mod user;

@@ -4,6 +4,7 @@
 //! API boundary: the SDL of this schema is checked in as `backend/schema.graphql`; a
 //! test fails when it differs from the code, so API changes are reviewed.
 
+pub mod cart;
 pub mod catalog;
 pub mod catalog_admin;
 pub mod context;
@@ -29,6 +30,7 @@ pub struct Query(
     catalog::CatalogQuery,
     catalog_admin::CatalogAdminQuery,
     orders::OrdersQuery,
+    cart::CartQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -37,6 +39,7 @@ pub struct Mutation(
     catalog::CatalogMutation,
     catalog_admin::CatalogAdminMutation,
     orders::OrdersMutation,
+    cart::CartMutation,
 );
 
 #[derive(MergedSubscription, Default)]
