@@ -310,6 +310,7 @@ async fn main() {
             jwt_secret: SecretString::from("bench-secret-0123456789abcdefghijklmnopqrstuvwxyz"),
             demo: false,
             access_token_minutes: 60,
+            mail: backend::config::MailConfig::default(),
         };
         let app = App::from_database(db.clone(), &config);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")

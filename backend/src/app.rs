@@ -12,11 +12,14 @@ use crate::domain::auth::{password, token::TokenKeys};
 use crate::events::EventBus;
 use crate::graphql::build_schema;
 use crate::http::{self, AppState};
+use crate::notifications::{self, worker::MailWorker};
 use crate::{db, seed};
 
 pub struct App {
     pub router: Router,
     pub db: DatabaseConnection,
+    /// This instance's e-mail worker, stopped after the last request.
+    mail_worker: MailWorker,
 }
 
 impl App {
@@ -48,7 +51,12 @@ impl App {
             token_keys,
         };
         let router = http::router(state, config.static_dir.as_deref());
-        App { router, db }
+        let mail_worker = notifications::worker::start(&db, &config.mail);
+        App {
+            router,
+            db,
+            mail_worker,
+        }
     }
 
     /// Serves until `shutdown` completes, then finishes the requests in flight.
@@ -61,6 +69,7 @@ impl App {
             .with_graceful_shutdown(shutdown)
             .await
             .context("the HTTP server failed")?;
+        self.mail_worker.stop().await;
         self.db.close().await.ok();
         Ok(())
     }

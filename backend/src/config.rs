@@ -22,11 +22,79 @@ pub struct Config {
     /// Demo mode seeds the demo data into a new database and accepts a generated secret.
     pub demo: bool,
     pub access_token_minutes: i64,
+    /// Links and e-mail of the notifications.
+    pub mail: MailConfig,
+}
+
+/// Where notification links point and how e-mail leaves the server.
+#[derive(Clone, Debug)]
+pub struct MailConfig {
+    /// The address users open the portal at, without a trailing slash; e-mail links
+    /// are absolute from it (`PUBLIC_URL`).
+    pub public_url: String,
+    /// `smtp://host:port`, `smtps://user:password@host` (`SMTP_URL`). Without it,
+    /// messages are written as `.eml` files into `outbox_dir` and logged.
+    pub smtp_url: Option<SecretString>,
+    /// `MAIL_OUTBOX_DIR`.
+    pub outbox_dir: PathBuf,
+    /// The sender of every message (`MAIL_FROM`).
+    pub from: String,
+}
+
+impl Default for MailConfig {
+    /// The demo's: links to the local server, messages into `./data/outbox`.
+    fn default() -> MailConfig {
+        MailConfig {
+            public_url: "http://127.0.0.1:8080".to_owned(),
+            smtp_url: None,
+            outbox_dir: PathBuf::from("data/outbox"),
+            from: "Wholesale portal <portal@localhost>".to_owned(),
+        }
+    }
+}
+
+impl MailConfig {
+    /// Reads `PUBLIC_URL`, `SMTP_URL`, `MAIL_OUTBOX_DIR` and `MAIL_FROM`.
+    pub fn from_env() -> anyhow::Result<MailConfig> {
+        let defaults = MailConfig::default();
+        let public_url = match std::env::var("PUBLIC_URL") {
+            Ok(url) if url.starts_with("http://") || url.starts_with("https://") => {
+                url.trim_end_matches('/').to_owned()
+            }
+            Ok(url) => bail!("PUBLIC_URL={url} must start with http:// or https://"),
+            Err(_) => defaults.public_url,
+        };
+        let smtp_url = match std::env::var("SMTP_URL") {
+            Ok(url) if url.is_empty() => None,
+            Ok(url) if url.starts_with("smtp://") || url.starts_with("smtps://") => {
+                Some(SecretString::from(url))
+            }
+            // The URL may hold a password: never echo it.
+            Ok(_) => bail!("SMTP_URL must start with smtp:// or smtps://"),
+            Err(_) => None,
+        };
+        let outbox_dir = match std::env::var("MAIL_OUTBOX_DIR") {
+            Ok(dir) if !dir.is_empty() => PathBuf::from(dir),
+            _ => defaults.outbox_dir,
+        };
+        let from = match std::env::var("MAIL_FROM") {
+            Ok(from) if !from.is_empty() => from,
+            _ => defaults.from,
+        };
+        let config = MailConfig {
+            public_url,
+            smtp_url,
+            outbox_dir,
+            from,
+        };
+        crate::notifications::mail::check_config(&config)?;
+        Ok(config)
+    }
 }
 
 impl Config {
     /// Reads the environment: `DATABASE_URL`, `BIND`, `PORT`, `STATIC_DIR`, `JWT_SECRET`,
-    /// `ACCESS_TOKEN_MINUTES`. In demo mode a missing secret is generated and kept in
+    /// `ACCESS_TOKEN_MINUTES`, and the mail settings ([`MailConfig::from_env`]). In demo mode a missing secret is generated and kept in
     /// `./data/jwt-secret` so that sessions survive a restart of the demo.
     pub fn from_env(demo: bool) -> anyhow::Result<Config> {
         let database_url =
@@ -72,6 +140,7 @@ impl Config {
             jwt_secret,
             demo,
             access_token_minutes,
+            mail: MailConfig::from_env()?,
         })
     }
 }

@@ -14,5 +14,6 @@ pub mod entities;
 pub mod events;
 pub mod graphql;
 pub mod http;
+pub mod notifications;
 pub mod seed;
 pub mod telemetry;

@@ -14,31 +14,31 @@ const demoUsers: Record<string, DemoUser> = {
     email: 'staff@demo.test',
     name: 'Tamar Shapiro',
     homeTestId: 'home-supplier-staff',
-    navigation: (t) => [t.home, t.companies],
+    navigation: (t) => [t.home, t.catalog, t.products, t.companies],
   },
   BUYER: {
     email: 'buyer@demo.test',
     name: 'Noa Levi',
     homeTestId: 'home-buyer',
-    navigation: (t) => [t.home],
+    navigation: (t) => [t.home, t.catalog],
   },
   APPROVER: {
     email: 'approver@demo.test',
     name: 'Avi Cohen',
     homeTestId: 'home-approver',
-    navigation: (t) => [t.home],
+    navigation: (t) => [t.home, t.catalog],
   },
   VIEWER: {
     email: 'viewer@demo.test',
     name: 'Rina Mizrahi',
     homeTestId: 'home-viewer',
-    navigation: (t) => [t.home],
+    navigation: (t) => [t.home, t.catalog],
   },
   COMPANY_ADMIN: {
     email: 'admin@demo.test',
     name: 'Yossi Peretz',
     homeTestId: 'home-company-admin',
-    navigation: (t) => [t.home, t.users],
+    navigation: (t) => [t.home, t.catalog, t.users],
   },
 };
 

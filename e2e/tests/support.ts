@@ -1,4 +1,4 @@
-import { expect, type Page, type TestInfo } from '@playwright/test';
+import { expect, type APIRequestContext, type Page, type TestInfo } from '@playwright/test';
 
 /** The password of every demo user. */
 export const DEMO_PASSWORD = 'demo-password';
@@ -21,6 +21,8 @@ export const TEXTS = {
     home: 'דף הבית',
     users: 'משתמשים',
     companies: 'חברות',
+    catalog: 'קטלוג',
+    products: 'מוצרים',
     greeting: 'שלום',
     addUser: 'הוספת משתמש',
     addUserButton: 'הוספת משתמש',
@@ -50,6 +52,8 @@ export const TEXTS = {
     home: 'Home',
     users: 'Users',
     companies: 'Companies',
+    catalog: 'Catalog',
+    products: 'Products',
     greeting: 'Hello',
     addUser: 'Add a user',
     addUserButton: 'Add user',
@@ -125,4 +129,73 @@ export async function expectNavigation(
   const t = await texts(page);
   const nav = page.getByRole('navigation', { name: t.navigation });
   await expect(nav.getByRole('link')).toHaveText(labels(t));
+}
+
+/** Runs one GraphQL operation against the test server and returns its `data`. */
+export async function graphql<T = any>(
+  request: APIRequestContext,
+  token: string | null,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
+  const response = await request.post('/graphql', {
+    data: { query, variables },
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
+  const body = await response.json();
+  if (body.errors?.length) throw new Error(`GraphQL error: ${JSON.stringify(body.errors)}`);
+  return body.data as T;
+}
+
+/** A bearer token of a demo user. */
+export async function tokenOf(request: APIRequestContext, email: string): Promise<string> {
+  const data = await graphql<{ login: { token: string } }>(
+    request,
+    null,
+    'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }',
+    { email, password: DEMO_PASSWORD },
+  );
+  return data.login.token;
+}
+
+/**
+ * `₪ 1,234.50` as the app shows a `Decimal` string: rounded half away from zero to two
+ * decimals (in exact integer arithmetic), thousands separated by commas.
+ */
+export function formatIls(decimal: string): string {
+  const negative = decimal.trim().startsWith('-');
+  const [whole, fraction = ''] = decimal.trim().replace('-', '').split('.');
+  const scale = fraction.length;
+  let units = BigInt(whole + fraction);
+  if (scale > 2) {
+    const divisor = 10n ** BigInt(scale - 2);
+    const remainder = units % divisor;
+    units = units / divisor + (remainder * 2n >= divisor ? 1n : 0n);
+  } else {
+    units = units * 10n ** BigInt(2 - scale);
+  }
+  const text = units.toString().padStart(3, '0');
+  const grouped = text.slice(0, -2).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `₪ ${negative && units !== 0n ? '-' : ''}${grouped}.${text.slice(-2)}`;
+}
+
+/** A SKU no earlier run or parallel test used (upper case, as the server keeps it). */
+export function uniqueSku(testInfo: TestInfo, prefix = 'E2E'): string {
+  const suffix = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  return `${prefix}-${testInfo.project.name.slice(0, 3)}-${suffix}`.toUpperCase();
+}
+
+/** The product with this SKU in the catalog list, in table and grid view alike. */
+export function productOnScreen(page: Page, sku: string) {
+  return page.locator(`[data-sku="${sku}"]`);
+}
+
+/** Opens the catalog filtered by a search and waits for the list to settle. */
+export async function openCatalog(page: Page, search: string): Promise<void> {
+  await page.goto(`/catalog?q=${encodeURIComponent(search)}`);
+  await expect(page.getByTestId('catalog-page')).toBeVisible();
+  await expect(page.getByTestId('catalog-search')).toHaveValue(search);
+  await expect(
+    page.locator('[data-testid="product-row"], [data-testid="product-card"], [data-testid="catalog-empty"]').first(),
+  ).toBeVisible();
 }

@@ -8,10 +8,15 @@ use leptos_router::path;
 use crate::api;
 use crate::components::layout::Layout;
 use crate::i18n::I18n;
+use crate::pages::catalog::CatalogPage;
 use crate::pages::companies::CompaniesPage;
 use crate::pages::home::HomePage;
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFoundPage;
+use crate::pages::product::ProductPage;
+use crate::pages::staff_assortments::StaffAssortmentsPage;
+use crate::pages::staff_import::StaffImportPage;
+use crate::pages::staff_products::StaffProductsPage;
 use crate::pages::users::UsersPage;
 use crate::session::SessionStore;
 
@@ -44,6 +49,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("") view=HomePage />
                     <Route path=path!("users") view=UsersPage />
                     <Route path=path!("companies") view=CompaniesPage />
+                    <Route path=path!("catalog") view=CatalogPage />
+                    <Route path=path!("catalog/:sku") view=ProductPage />
+                    <Route path=path!("staff/products") view=StaffProductsPage />
+                    <Route path=path!("staff/import") view=StaffImportPage />
+                    <Route path=path!("staff/assortments") view=StaffAssortmentsPage />
                     <Route path=path!("*any") view=NotFoundPage />
                 </ProtectedParentRoute>
             </Routes>

@@ -15,6 +15,7 @@ mod m20261123_000001_accounts;
 mod m20261123_000002_catalog;
 mod m20261123_000003_orders;
 mod m20261123_000004_carts;
+mod m20261123_000005_notifications;
 
 pub struct Migrator;
 
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000002_catalog::Migration),
             Box::new(m20261123_000003_orders::Migration),
             Box::new(m20261123_000004_carts::Migration),
+            Box::new(m20261123_000005_notifications::Migration),
         ]
     }
 }

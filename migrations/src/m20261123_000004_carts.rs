@@ -48,7 +48,12 @@ fn fk(
     from: (impl IntoIden + 'static, impl IntoIden + 'static),
     to: (impl IntoIden + 'static, impl IntoIden + 'static),
 ) -> ForeignKeyCreateStatement {
-    ForeignKey::create().name(name).from(from.0, from.1).to(to.0, to.1).on_delete(ForeignKeyAction::Cascade).to_owned()
+    ForeignKey::create()
+        .name(name)
+        .from(from.0, from.1)
+        .to(to.0, to.1)
+        .on_delete(ForeignKeyAction::Cascade)
+        .to_owned()
 }
 
 #[async_trait::async_trait]
@@ -62,9 +67,21 @@ impl MigrationTrait for Migration {
                     .col(big_integer(CartLines::ProductId))
                     .col(integer(CartLines::Quantity).check(Expr::col(CartLines::Quantity).gt(0)))
                     .col(timestamp_with_time_zone(CartLines::UpdatedAt))
-                    .primary_key(Index::create().col(CartLines::UserId).col(CartLines::ProductId))
-                    .foreign_key(&mut fk("fk_cart_lines_user", (CartLines::Table, CartLines::UserId), (Users::Table, Users::Id)))
-                    .foreign_key(&mut fk("fk_cart_lines_product", (CartLines::Table, CartLines::ProductId), (Products::Table, Products::Id)))
+                    .primary_key(
+                        Index::create()
+                            .col(CartLines::UserId)
+                            .col(CartLines::ProductId),
+                    )
+                    .foreign_key(&mut fk(
+                        "fk_cart_lines_user",
+                        (CartLines::Table, CartLines::UserId),
+                        (Users::Table, Users::Id),
+                    ))
+                    .foreign_key(&mut fk(
+                        "fk_cart_lines_product",
+                        (CartLines::Table, CartLines::ProductId),
+                        (Products::Table, Products::Id),
+                    ))
                     .to_owned(),
             )
             .await?;
@@ -76,7 +93,11 @@ impl MigrationTrait for Migration {
                     .col(big_integer(SavedLists::UserId))
                     .col(string_len(SavedLists::Name, 120))
                     .col(timestamp_with_time_zone(SavedLists::CreatedAt))
-                    .foreign_key(&mut fk("fk_saved_lists_user", (SavedLists::Table, SavedLists::UserId), (Users::Table, Users::Id)))
+                    .foreign_key(&mut fk(
+                        "fk_saved_lists_user",
+                        (SavedLists::Table, SavedLists::UserId),
+                        (Users::Table, Users::Id),
+                    ))
                     .to_owned(),
             )
             .await?;
@@ -97,10 +118,25 @@ impl MigrationTrait for Migration {
                     .table(SavedListLines::Table)
                     .col(big_integer(SavedListLines::ListId))
                     .col(big_integer(SavedListLines::ProductId))
-                    .col(integer(SavedListLines::Quantity).check(Expr::col(SavedListLines::Quantity).gt(0)))
-                    .primary_key(Index::create().col(SavedListLines::ListId).col(SavedListLines::ProductId))
-                    .foreign_key(&mut fk("fk_saved_list_lines_list", (SavedListLines::Table, SavedListLines::ListId), (SavedLists::Table, SavedLists::Id)))
-                    .foreign_key(&mut fk("fk_saved_list_lines_product", (SavedListLines::Table, SavedListLines::ProductId), (Products::Table, Products::Id)))
+                    .col(
+                        integer(SavedListLines::Quantity)
+                            .check(Expr::col(SavedListLines::Quantity).gt(0)),
+                    )
+                    .primary_key(
+                        Index::create()
+                            .col(SavedListLines::ListId)
+                            .col(SavedListLines::ProductId),
+                    )
+                    .foreign_key(&mut fk(
+                        "fk_saved_list_lines_list",
+                        (SavedListLines::Table, SavedListLines::ListId),
+                        (SavedLists::Table, SavedLists::Id),
+                    ))
+                    .foreign_key(&mut fk(
+                        "fk_saved_list_lines_product",
+                        (SavedListLines::Table, SavedListLines::ProductId),
+                        (Products::Table, Products::Id),
+                    ))
                     .to_owned(),
             )
             .await?;
@@ -108,8 +144,14 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for table in [SavedListLines::Table.into_iden(), SavedLists::Table.into_iden(), CartLines::Table.into_iden()] {
-            manager.drop_table(Table::drop().table(table).to_owned()).await?;
+        for table in [
+            SavedListLines::Table.into_iden(),
+            SavedLists::Table.into_iden(),
+            CartLines::Table.into_iden(),
+        ] {
+            manager
+                .drop_table(Table::drop().table(table).to_owned())
+                .await?;
         }
         Ok(())
     }

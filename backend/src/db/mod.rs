@@ -57,6 +57,8 @@ pub async fn migrate(connection: &DatabaseConnection) -> anyhow::Result<bool> {
     Migrator::up(connection, None)
         .await
         .context("database migration failed")?;
+    // The e-mail job queue's tables, by apalis's own migrations.
+    crate::notifications::queue::migrate(connection).await?;
     Ok(was_new)
 }
 

@@ -23,6 +23,10 @@ pub struct Account {
     pub company_id: Option<CompanyId>,
     pub active: bool,
     pub language: Language,
+    /// A buyer's per-order limit (net).
+    pub order_limit: Option<shared::Money>,
+    /// The largest order (net) this approver may approve.
+    pub approval_limit: Option<shared::Money>,
 }
 
 impl TryFrom<user::Model> for Account {
@@ -47,6 +51,8 @@ impl TryFrom<user::Model> for Account {
             company_id: row.company_id.map(CompanyId),
             active: row.active,
             language: Language::parse(&row.language).unwrap_or_default(),
+            order_limit: crate::db::money::from_db_opt(row.order_limit),
+            approval_limit: crate::db::money::from_db_opt(row.approval_limit),
         })
     }
 }

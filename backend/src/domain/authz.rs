@@ -75,10 +75,16 @@ pub enum Operation {
     ApproveOrders,
     /// `orders`, `order`, `orderUpdated`: the company's orders, or the supplier's queue.
     ReadOrders,
+    /// `notifications`, `unreadNotificationCount`, `markNotificationRead`,
+    /// `markAllNotificationsRead`: the caller's own notifications.
+    OwnNotifications,
+    /// `approvalRules`, `setApprovalRules`, `setUserLimits`, `saveCostCenter`: the
+    /// budget rules of the caller's company.
+    ManageCompanyRules,
 }
 
 impl Operation {
-    pub const ALL: [Operation; 12] = [
+    pub const ALL: [Operation; 14] = [
         Operation::OwnAccount,
         Operation::ListCompanies,
         Operation::ReadCompany,
@@ -91,6 +97,8 @@ impl Operation {
         Operation::PlaceOrder,
         Operation::ApproveOrders,
         Operation::ReadOrders,
+        Operation::OwnNotifications,
+        Operation::ManageCompanyRules,
     ];
 
     /// The one table of who may do what.
@@ -109,6 +117,8 @@ impl Operation {
             Operation::PlaceOrder => &[Buyer, Approver],
             Operation::ApproveOrders => &[Approver],
             Operation::ReadOrders => &[Buyer, Approver, Viewer, CompanyAdmin, SupplierStaff],
+            Operation::OwnNotifications => &[Buyer, Approver, Viewer, CompanyAdmin, SupplierStaff],
+            Operation::ManageCompanyRules => &[CompanyAdmin],
         }
     }
 }

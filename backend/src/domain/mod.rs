@@ -9,6 +9,7 @@ pub mod authz;
 pub mod cart;
 pub mod catalog;
 pub mod companies;
+pub mod company_rules;
 pub mod cost_centers;
 pub mod error;
 pub mod orders;

@@ -7,6 +7,7 @@ pub mod cart_line;
 pub mod category;
 pub mod company;
 pub mod cost_center;
+pub mod notification;
 pub mod order;
 pub mod order_approval;
 pub mod order_event;

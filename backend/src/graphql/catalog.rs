@@ -253,7 +253,8 @@ impl CatalogQuery {
             .pop())
     }
 
-    /// The categories that hold products of the caller's catalog, parents first.
+    /// The categories that hold products of the caller's catalog (every category for
+    /// supplier staff), ordered by position; build the tree from `parentId`.
     async fn categories(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Category>> {
         let actor = ctx.authorize(Operation::ViewCatalog)?;
         let rows = listing::visible_categories(ctx.db()?, CatalogViewer::from(actor)).await?;

@@ -7,10 +7,12 @@
 pub mod cart;
 pub mod catalog;
 pub mod catalog_admin;
+pub mod company_rules;
 pub mod context;
 pub mod error;
 pub mod loaders;
 pub mod mutation;
+pub mod notifications;
 pub mod orders;
 pub mod pagination;
 pub mod query;
@@ -31,6 +33,8 @@ pub struct Query(
     catalog_admin::CatalogAdminQuery,
     orders::OrdersQuery,
     cart::CartQuery,
+    company_rules::CompanyRulesQuery,
+    notifications::NotificationsQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -40,6 +44,8 @@ pub struct Mutation(
     catalog_admin::CatalogAdminMutation,
     orders::OrdersMutation,
     cart::CartMutation,
+    company_rules::CompanyRulesMutation,
+    notifications::NotificationsMutation,
 );
 
 #[derive(MergedSubscription, Default)]

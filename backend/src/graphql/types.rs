@@ -31,6 +31,10 @@ pub struct User {
     /// `he` or `en`: the UI language the user chose.
     pub language: String,
     pub active: bool,
+    /// A buyer's per-order limit before VAT; above it an order needs approval.
+    pub order_limit: Option<DecimalScalar>,
+    /// The largest order before VAT this approver may approve; null: no limit.
+    pub approval_limit: Option<DecimalScalar>,
     #[graphql(skip)]
     pub company_id: Option<shared::CompanyId>,
 }
@@ -60,6 +64,8 @@ impl From<Account> for User {
             role: RoleEnum::from(account.role),
             language: account.language.code().to_owned(),
             active: account.active,
+            order_limit: account.order_limit.map(Into::into),
+            approval_limit: account.approval_limit.map(Into::into),
             company_id: account.company_id,
         }
     }

@@ -180,8 +180,12 @@ pub struct TestApp {
     pub database_url: String,
     pub client: reqwest::Client,
     pub db: DatabaseConnection,
+    /// Where this app writes its e-mails when no SMTP server is configured: a
+    /// temporary folder of its own (shared with its `second_instance`).
+    pub outbox_dir: PathBuf,
     shutdown: Option<oneshot::Sender<()>>,
     _sqlite_dir: Option<tempfile::TempDir>,
+    _outbox: Option<tempfile::TempDir>,
 }
 
 pub fn test_config(database_url: String, static_dir: Option<PathBuf>) -> Config {
@@ -192,6 +196,7 @@ pub fn test_config(database_url: String, static_dir: Option<PathBuf>) -> Config 
         jwt_secret: SecretString::from(TEST_JWT_SECRET),
         demo: false,
         access_token_minutes: 15,
+        mail: backend::config::MailConfig::default(),
     }
 }
 
@@ -202,8 +207,24 @@ impl TestApp {
     }
 
     pub async fn spawn_with_static_dir(static_dir: Option<PathBuf>) -> TestApp {
+        TestApp::spawn_configured(static_dir, |_| {}).await
+    }
+
+    /// The server with its configuration adjusted by `configure` (an SMTP URL, for
+    /// example); everything else as in [`TestApp::spawn`].
+    pub async fn spawn_with(configure: impl FnOnce(&mut Config)) -> TestApp {
+        TestApp::spawn_configured(None, configure).await
+    }
+
+    async fn spawn_configured(
+        static_dir: Option<PathBuf>,
+        configure: impl FnOnce(&mut Config),
+    ) -> TestApp {
         let (database_url, sqlite_dir) = fresh_database().await;
-        let config = test_config(database_url, static_dir);
+        let outbox = tempfile::tempdir().expect("a temp dir for the outbox");
+        let mut config = test_config(database_url, static_dir);
+        config.mail.outbox_dir = outbox.path().to_owned();
+        configure(&mut config);
         let mut db = backend::db::connect(&config.database_url)
             .await
             .expect("connect");
@@ -227,14 +248,17 @@ impl TestApp {
             base_url: format!("http://{address}"),
             client: reqwest::Client::new(),
             db,
+            outbox_dir: config.mail.outbox_dir.clone(),
             shutdown: Some(shutdown),
             _sqlite_dir: sqlite_dir,
+            _outbox: Some(outbox),
         }
     }
 
     /// A second server instance over the same database (scale-out tests).
     pub async fn second_instance(&self) -> TestApp {
-        let config = test_config(self.database_url.clone(), None);
+        let mut config = test_config(self.database_url.clone(), None);
+        config.mail.outbox_dir = self.outbox_dir.clone();
         let db = backend::db::connect(&config.database_url)
             .await
             .expect("connect");
@@ -253,8 +277,10 @@ impl TestApp {
             base_url: format!("http://{address}"),
             client: reqwest::Client::new(),
             db,
+            outbox_dir: self.outbox_dir.clone(),
             shutdown: Some(shutdown),
             _sqlite_dir: None,
+            _outbox: None,
         }
     }
 

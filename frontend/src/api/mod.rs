@@ -5,7 +5,10 @@
 //! data or an [`ApiError`] whose code the i18n module turns into a sentence.
 
 pub mod auth;
+pub mod catalog;
+pub mod catalog_admin;
 pub mod companies;
+pub mod subscription;
 pub mod users;
 
 use gloo_net::http::Request;

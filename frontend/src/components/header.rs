@@ -8,7 +8,7 @@ use leptos_router::hooks::use_location;
 
 use crate::components::language_switch::LanguageSwitch;
 use crate::components::nav::MainNav;
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 use crate::session::use_session;
 
 const MENU_ID: &str = "site-menu";
@@ -56,7 +56,7 @@ pub fn Header() -> impl IntoView {
             <div class="header-bar">
                 <A href="/" attr:class="brand">
                     <span class="brand-mark" aria-hidden="true">"◆"</span>
-                    {move || i18n.t().app.product_name}
+                    {tr(|t| t.app.product_name)}
                 </A>
                 <button
                     type="button"
@@ -66,7 +66,7 @@ pub fn Header() -> impl IntoView {
                     on:click=move |_| menu_open.update(|open| *open = !*open)
                 >
                     <span class="menu-icon" aria-hidden="true"></span>
-                    {move || i18n.t().app.menu}
+                    {tr(|t| t.app.menu)}
                 </button>
                 <div id=MENU_ID class="site-menu" class:open=move || menu_open.get()>
                     <MainNav />
@@ -78,7 +78,7 @@ pub fn Header() -> impl IntoView {
                             class="button ghost"
                             on:click=move |_| session.sign_out()
                         >
-                            {move || i18n.t().app.logout}
+                            {tr(|t| t.app.logout)}
                         </button>
                     </div>
                 </div>

@@ -4,14 +4,13 @@ use leptos::prelude::*;
 use leptos_router::components::Outlet;
 
 use crate::components::header::Header;
-use crate::i18n::use_i18n;
+use crate::i18n::tr;
 
 #[component]
 pub fn Layout() -> impl IntoView {
-    let i18n = use_i18n();
     view! {
         <a class="skip-link" href="#main">
-            {move || i18n.t().app.skip_to_content}
+            {tr(|t| t.app.skip_to_content)}
         </a>
         <Header />
         <main id="main" class="main" tabindex="-1">

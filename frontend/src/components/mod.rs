@@ -1,8 +1,10 @@
 //! The shell shared by the pages: layout, header, navigation and small building blocks.
 
+pub mod catalog;
 pub mod header;
 pub mod language_switch;
 pub mod layout;
 pub mod nav;
 pub mod notice;
 pub mod skeleton;
+pub mod staff;

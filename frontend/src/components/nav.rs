@@ -4,31 +4,51 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use shared::Role;
 
-use crate::i18n::{Texts, use_i18n};
+use crate::i18n::{Texts, tr, use_i18n};
 use crate::session::use_session;
 
 /// One entry of the navigation.
 struct NavItem {
     href: &'static str,
     label: fn(&Texts) -> &'static str,
+    /// Whether only this very address marks the link current (not the pages below it).
+    exact: bool,
 }
 
 /// What a role may open. The server enforces the same rules on every operation; this
 /// list only keeps people from links that would answer FORBIDDEN.
 fn items_for(role: Role) -> Vec<NavItem> {
-    let mut items = vec![NavItem {
-        href: "/",
-        label: |t| t.app.home,
-    }];
+    let mut items = vec![
+        NavItem {
+            href: "/",
+            label: |t| t.app.home,
+            exact: true,
+        },
+        NavItem {
+            href: "/catalog",
+            label: |t| t.app.catalog,
+            exact: false,
+        },
+    ];
     match role {
         Role::CompanyAdmin => items.push(NavItem {
             href: "/users",
             label: |t| t.app.users,
+            exact: true,
         }),
-        Role::SupplierStaff => items.push(NavItem {
-            href: "/companies",
-            label: |t| t.app.companies,
-        }),
+        Role::SupplierStaff => {
+            // The import and assortment pages sit in the tabs of the products page.
+            items.push(NavItem {
+                href: "/staff/products",
+                label: |t| t.app.products,
+                exact: false,
+            });
+            items.push(NavItem {
+                href: "/companies",
+                label: |t| t.app.companies,
+                exact: true,
+            });
+        }
         Role::Buyer | Role::Approver | Role::Viewer => {}
     }
     items
@@ -49,7 +69,7 @@ pub fn MainNav() -> impl IntoView {
             .map(|item| {
                 view! {
                     <li>
-                        <A href=item.href attr:class="nav-link" exact=true>
+                        <A href=item.href attr:class="nav-link" exact=item.exact>
                             {(item.label)(t)}
                         </A>
                     </li>
@@ -59,7 +79,7 @@ pub fn MainNav() -> impl IntoView {
     };
 
     view! {
-        <nav class="main-nav" aria-label=move || i18n.t().app.main_navigation>
+        <nav class="main-nav" aria-label=tr(|t| t.app.main_navigation)>
             <ul>{links}</ul>
         </nav>
     }

@@ -2,14 +2,13 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::use_i18n;
+use crate::i18n::tr;
 
 #[component]
 pub fn TableSkeleton(rows: usize, columns: usize) -> impl IntoView {
-    let i18n = use_i18n();
     view! {
         <div class="skeleton" aria-busy="true">
-            <span class="visually-hidden">{move || i18n.t().app.loading}</span>
+            <span class="visually-hidden">{tr(|t| t.app.loading)}</span>
             {(0..rows)
                 .map(|_| {
                     view! {

@@ -4,6 +4,7 @@
 //! compile error, not a blank label at run time. Texts that embed a value (a name, a
 //! number) are plain functions, so word order can differ between the languages.
 
+mod catalog;
 mod en;
 mod he;
 
@@ -12,6 +13,11 @@ use leptos::prelude::*;
 
 use crate::api::{ApiError, ErrorCode};
 use shared::Role;
+
+pub use catalog::{
+    CatalogTexts, ProductTexts, StaffAssortmentsTexts, StaffImportTexts, StaffProductsTexts,
+    StaffTexts,
+};
 
 /// A language the UI speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -97,6 +103,19 @@ pub fn use_i18n() -> I18n {
     expect_context::<I18n>()
 }
 
+/// A text of the current language that follows language switches, for a view or an
+/// attribute: `{tr(|t| t.catalog.title)}`.
+///
+/// Every call returns the same closure type (the text is chosen by a function pointer),
+/// so the view code for a reactive text is compiled once rather than once per text:
+/// this keeps the WASM small.
+pub fn tr(
+    text: fn(&Texts) -> &'static str,
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let i18n = use_i18n();
+    move || text(i18n.t())
+}
+
 pub struct Texts {
     pub app: AppTexts,
     pub roles: RoleTexts,
@@ -106,6 +125,12 @@ pub struct Texts {
     pub users: UsersTexts,
     pub companies: CompaniesTexts,
     pub not_found: NotFoundTexts,
+    pub catalog: CatalogTexts,
+    pub product: ProductTexts,
+    pub staff: StaffTexts,
+    pub staff_products: StaffProductsTexts,
+    pub staff_import: StaffImportTexts,
+    pub staff_assortments: StaffAssortmentsTexts,
 }
 
 pub struct AppTexts {
@@ -118,6 +143,8 @@ pub struct AppTexts {
     pub home: &'static str,
     pub users: &'static str,
     pub companies: &'static str,
+    pub catalog: &'static str,
+    pub products: &'static str,
     pub logout: &'static str,
     pub loading: &'static str,
     pub account: &'static str,
@@ -201,6 +228,14 @@ pub struct HomeTexts {
     pub users_card_text: &'static str,
     pub companies_card_title: &'static str,
     pub companies_card_text: &'static str,
+    pub catalog_card_title: &'static str,
+    pub catalog_card_text: &'static str,
+    pub staff_products_card_title: &'static str,
+    pub staff_products_card_text: &'static str,
+    pub staff_import_card_title: &'static str,
+    pub staff_import_card_text: &'static str,
+    pub staff_assortments_card_title: &'static str,
+    pub staff_assortments_card_text: &'static str,
     pub company_card_title: &'static str,
     pub role_card_title: &'static str,
     pub coming_soon: &'static str,

@@ -127,12 +127,21 @@ pub async fn visible_ids(
 }
 
 /// The categories that hold at least one product the viewer may see, with their
-/// ancestors (so the tree is complete), ordered for display.
+/// ancestors (so the tree is complete), ordered by position (then id) within the whole
+/// list; clients build the tree from `parent_id`. The supplier sees every category,
+/// empty ones included, so that new categories can be filled.
 pub async fn visible_categories(
     db: &impl ConnectionTrait,
     viewer: CatalogViewer,
 ) -> Result<Vec<crate::entities::category::Model>, DomainError> {
     use crate::entities::category;
+    if viewer == CatalogViewer::Supplier {
+        return Ok(category::Entity::find()
+            .order_by_asc(category::Column::Position)
+            .order_by_asc(category::Column::Id)
+            .all(db)
+            .await?);
+    }
     let used: Vec<i64> = product::Entity::find()
         .select_only()
         .column(product::Column::CategoryId)

@@ -161,6 +161,8 @@ pub async fn approve(
         company_id: row.company_id,
         status: status.as_str().to_owned(),
     };
+    // Notifications: the buyer of a fully approved order, in this transaction.
+    crate::notifications::on_order_decided(&txn, row.id).await?;
     events.announce_order_in(&txn, &order_change).await?;
     txn.commit().await.map_err(|_| lost_race())?;
     let order = read::get(db, OrderScope::Customer(actor.customer_company()?), row.id).await?;
@@ -257,6 +259,8 @@ pub async fn reject(
         company_id: row.company_id,
         status: OrderStatus::Rejected.as_str().to_owned(),
     };
+    // Notifications: the buyer of the rejected order, with the reason, in this transaction.
+    crate::notifications::on_order_decided(&txn, row.id).await?;
     events.announce_in(&txn, &stock_changes).await?;
     events.announce_order_in(&txn, &order_change).await?;
     txn.commit().await.map_err(|_| lost_race())?;

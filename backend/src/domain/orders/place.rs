@@ -478,6 +478,8 @@ pub async fn place(
         company_id: company.id,
         status: status.as_str().to_owned(),
     };
+    // Notifications: approvers of a pending order, in-app and e-mail, in this transaction.
+    crate::notifications::on_order_placed(&txn, inserted.id).await?;
     events.announce_in(&txn, &stock_changes).await?;
     events.announce_order_in(&txn, &order_change).await?;
     txn.commit().await?;

@@ -10,20 +10,19 @@ use shared::{Money, Role};
 
 use crate::api::companies::{CompanySummary, companies};
 use crate::components::skeleton::TableSkeleton;
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 use crate::session::use_session;
 
 #[component]
 pub fn CompaniesPage() -> impl IntoView {
     let session = use_session();
-    let i18n = use_i18n();
     move || {
         if session.role() == Some(Role::SupplierStaff) {
             view! { <CompaniesList /> }.into_any()
         } else {
             view! {
                 <section class="page">
-                    <p class="notice error" role="alert">{move || i18n.t().errors.forbidden}</p>
+                    <p class="notice error" role="alert">{tr(|t| t.errors.forbidden)}</p>
                 </section>
             }
             .into_any()
@@ -43,7 +42,7 @@ fn CompaniesList() -> impl IntoView {
         }
         .into_any(),
         Some(Ok(rows)) if rows.is_empty() => view! {
-            <p class="empty-state">{move || i18n.t().companies.empty}</p>
+            <p class="empty-state">{tr(|t| t.companies.empty)}</p>
         }
         .into_any(),
         Some(Ok(rows)) => view! { <CompaniesTable rows /> }.into_any(),
@@ -52,8 +51,8 @@ fn CompaniesList() -> impl IntoView {
     view! {
         <section class="page" data-testid="companies-page">
             <header class="page-header">
-                <h1>{move || i18n.t().companies.title}</h1>
-                <p class="lead">{move || i18n.t().companies.intro}</p>
+                <h1>{tr(|t| t.companies.title)}</h1>
+                <p class="lead">{tr(|t| t.companies.intro)}</p>
             </header>
             <div class="card table-card">{content}</div>
         </section>

@@ -1,5 +1,5 @@
 //! The home page: one per role, each saying what the role does here and linking to
-//! the pages it can use today.
+//! the pages it can use today (the catalog for everyone, within one click).
 
 mod cards;
 
@@ -34,8 +34,16 @@ fn RoleHome(user: User) -> impl IntoView {
         let company_card = company_name.clone().map(|company| {
             view! { <InfoCard title=t.home.company_card_title value=company /> }
         });
+        let catalog_card = view! {
+            <LinkCard
+                href="/catalog"
+                title=t.home.catalog_card_title
+                text=t.home.catalog_card_text
+            />
+        };
         match role {
             Role::CompanyAdmin => view! {
+                {catalog_card}
                 <LinkCard
                     href="/users"
                     title=t.home.users_card_title
@@ -45,6 +53,22 @@ fn RoleHome(user: User) -> impl IntoView {
             }
             .into_any(),
             Role::SupplierStaff => view! {
+                {catalog_card}
+                <LinkCard
+                    href="/staff/products"
+                    title=t.home.staff_products_card_title
+                    text=t.home.staff_products_card_text
+                />
+                <LinkCard
+                    href="/staff/import"
+                    title=t.home.staff_import_card_title
+                    text=t.home.staff_import_card_text
+                />
+                <LinkCard
+                    href="/staff/assortments"
+                    title=t.home.staff_assortments_card_title
+                    text=t.home.staff_assortments_card_text
+                />
                 <LinkCard
                     href="/companies"
                     title=t.home.companies_card_title
@@ -53,6 +77,7 @@ fn RoleHome(user: User) -> impl IntoView {
             }
             .into_any(),
             Role::Buyer | Role::Approver | Role::Viewer => view! {
+                {catalog_card}
                 {company_card}
                 <InfoCard title=t.home.role_card_title value=t.roles.label(role).to_owned() />
             }

@@ -6,7 +6,7 @@ use leptos::task::spawn_local;
 
 use crate::api::{ApiError, ErrorCode, auth};
 use crate::components::language_switch::LanguageSwitch;
-use crate::i18n::{Lang, use_i18n};
+use crate::i18n::{Lang, tr, use_i18n};
 use crate::session::{Session, use_session};
 
 #[component]
@@ -69,16 +69,16 @@ pub fn LoginPage() -> impl IntoView {
             <header class="auth-bar">
                 <span class="brand">
                     <span class="brand-mark" aria-hidden="true">"◆"</span>
-                    {move || i18n.t().app.product_name}
+                    {tr(|t| t.app.product_name)}
                 </span>
                 <LanguageSwitch />
             </header>
             <main id="main" class="auth-main">
                 <form class="card auth-card" on:submit=submit>
-                    <h1>{move || i18n.t().login.title}</h1>
-                    <p class="muted">{move || i18n.t().login.subtitle}</p>
+                    <h1>{tr(|t| t.login.title)}</h1>
+                    <p class="muted">{tr(|t| t.login.subtitle)}</p>
                     <div class="field">
-                        <label for="login-email">{move || i18n.t().login.email}</label>
+                        <label for="login-email">{tr(|t| t.login.email)}</label>
                         <input
                             id="login-email"
                             name="email"
@@ -92,7 +92,7 @@ pub fn LoginPage() -> impl IntoView {
                         />
                     </div>
                     <div class="field">
-                        <label for="login-password">{move || i18n.t().login.password}</label>
+                        <label for="login-password">{tr(|t| t.login.password)}</label>
                         <input
                             id="login-password"
                             name="password"

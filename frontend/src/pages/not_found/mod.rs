@@ -3,17 +3,16 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::i18n::use_i18n;
+use crate::i18n::tr;
 
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
-    let i18n = use_i18n();
     view! {
         <section class="page narrow" data-testid="not-found">
-            <h1>{move || i18n.t().not_found.title}</h1>
-            <p class="muted">{move || i18n.t().not_found.text}</p>
+            <h1>{tr(|t| t.not_found.title)}</h1>
+            <p class="muted">{tr(|t| t.not_found.text)}</p>
             <A href="/" attr:class="button primary">
-                {move || i18n.t().not_found.back_home}
+                {tr(|t| t.not_found.back_home)}
             </A>
         </section>
     }

@@ -8,7 +8,7 @@ use shared::Role;
 use crate::api::users::{NewCompanyUser, create_company_user};
 use crate::api::{ApiError, ErrorCode};
 use crate::components::notice::Notice;
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 
 #[component]
 pub fn CreateUserForm(on_created: Callback<Notice>) -> impl IntoView {
@@ -83,10 +83,10 @@ pub fn CreateUserForm(on_created: Callback<Notice>) -> impl IntoView {
 
     view! {
         <form class="card form-card" on:submit=submit aria-labelledby="add-user-title">
-            <h2 id="add-user-title">{move || i18n.t().users.add_title}</h2>
+            <h2 id="add-user-title">{tr(|t| t.users.add_title)}</h2>
             <div class="form-grid">
                 <div class="field">
-                    <label for="new-user-name">{move || i18n.t().users.name}</label>
+                    <label for="new-user-name">{tr(|t| t.users.name)}</label>
                     <input
                         id="new-user-name"
                         type="text"
@@ -97,7 +97,7 @@ pub fn CreateUserForm(on_created: Callback<Notice>) -> impl IntoView {
                     />
                 </div>
                 <div class="field">
-                    <label for="new-user-email">{move || i18n.t().users.email}</label>
+                    <label for="new-user-email">{tr(|t| t.users.email)}</label>
                     <input
                         id="new-user-email"
                         type="email"
@@ -109,7 +109,7 @@ pub fn CreateUserForm(on_created: Callback<Notice>) -> impl IntoView {
                     />
                 </div>
                 <div class="field">
-                    <label for="new-user-role">{move || i18n.t().users.role}</label>
+                    <label for="new-user-role">{tr(|t| t.users.role)}</label>
                     <select
                         id="new-user-role"
                         class="select"
@@ -124,7 +124,7 @@ pub fn CreateUserForm(on_created: Callback<Notice>) -> impl IntoView {
                     </select>
                 </div>
                 <div class="field">
-                    <label for="new-user-password">{move || i18n.t().users.password}</label>
+                    <label for="new-user-password">{tr(|t| t.users.password)}</label>
                     <input
                         id="new-user-password"
                         type="password"
@@ -137,7 +137,7 @@ pub fn CreateUserForm(on_created: Callback<Notice>) -> impl IntoView {
                         on:input=move |event| password.set(event_target_value(&event))
                     />
                     <p id="new-user-password-hint" class="hint">
-                        {move || i18n.t().users.password_hint}
+                        {tr(|t| t.users.password_hint)}
                     </p>
                 </div>
             </div>

@@ -10,7 +10,7 @@ use shared::Role;
 use crate::api::users::{CompanyUser, company_users};
 use crate::components::notice::{Notice, NoticeBanner};
 use crate::components::skeleton::TableSkeleton;
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 use crate::session::use_session;
 use create_form::CreateUserForm;
 use row::UserRow;
@@ -18,14 +18,13 @@ use row::UserRow;
 #[component]
 pub fn UsersPage() -> impl IntoView {
     let session = use_session();
-    let i18n = use_i18n();
     move || {
         if session.role() == Some(Role::CompanyAdmin) {
             view! { <UsersManager /> }.into_any()
         } else {
             view! {
                 <section class="page">
-                    <p class="notice error" role="alert">{move || i18n.t().errors.forbidden}</p>
+                    <p class="notice error" role="alert">{tr(|t| t.errors.forbidden)}</p>
                 </section>
             }
             .into_any()
@@ -58,7 +57,7 @@ fn UsersManager() -> impl IntoView {
             }
             .into_any(),
             Some(Ok(list)) if list.is_empty() => view! {
-                <p class="empty-state">{move || i18n.t().users.empty}</p>
+                <p class="empty-state">{tr(|t| t.users.empty)}</p>
             }
             .into_any(),
             Some(Ok(list)) => view! { <UsersTable list own_id on_changed /> }.into_any(),
@@ -68,8 +67,8 @@ fn UsersManager() -> impl IntoView {
     view! {
         <section class="page" data-testid="users-page">
             <header class="page-header">
-                <h1>{move || i18n.t().users.title}</h1>
-                <p class="lead">{move || i18n.t().users.intro}</p>
+                <h1>{tr(|t| t.users.title)}</h1>
+                <p class="lead">{tr(|t| t.users.intro)}</p>
             </header>
             <NoticeBanner notice />
             <div class="card table-card">{list}</div>

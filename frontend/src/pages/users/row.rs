@@ -6,7 +6,7 @@ use shared::Role;
 
 use crate::api::users::{CompanyUser, CompanyUserChange, update_company_user};
 use crate::components::notice::Notice;
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 
 #[component]
 pub fn UserRow(user: CompanyUser, is_self: bool, on_changed: Callback<Notice>) -> impl IntoView {
@@ -113,13 +113,13 @@ pub fn UserRow(user: CompanyUser, is_self: bool, on_changed: Callback<Notice>) -
 
     view! {
         <tr class:inactive=!active aria-busy=move || if pending.get() { "true" } else { "false" }>
-            <td data-label=move || i18n.t().users.name>
+            <td data-label=tr(|t| t.users.name)>
                 <span class="cell-strong">{user.name.clone()}</span>
             </td>
-            <td data-label=move || i18n.t().users.email dir="ltr" class="cell-email">
+            <td data-label=tr(|t| t.users.email) dir="ltr" class="cell-email">
                 {user.email.clone()}
             </td>
-            <td data-label=move || i18n.t().users.role>
+            <td data-label=tr(|t| t.users.role)>
                 <select
                     class="select small"
                     aria-label=move || name.with_value(|name| (i18n.t().users.role_of)(name))
@@ -129,7 +129,7 @@ pub fn UserRow(user: CompanyUser, is_self: bool, on_changed: Callback<Notice>) -
                     {role_options}
                 </select>
             </td>
-            <td data-label=move || i18n.t().users.status>
+            <td data-label=tr(|t| t.users.status)>
                 <span class="badge" class:badge-off=!active>
                     {move || {
                         let t = &i18n.t().users;
@@ -137,7 +137,7 @@ pub fn UserRow(user: CompanyUser, is_self: bool, on_changed: Callback<Notice>) -
                     }}
                 </span>
             </td>
-            <td data-label=move || i18n.t().users.actions>{actions}</td>
+            <td data-label=tr(|t| t.users.actions)>{actions}</td>
         </tr>
     }
 }

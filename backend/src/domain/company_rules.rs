@@ -1,0 +1,170 @@
+//! A company admin's budget rules: approval thresholds, per-user limits and cost
+//! centres with monthly budgets (rule 2). Always the admin's own company.
+
+use rust_decimal::Decimal;
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+};
+use shared::{CompanyId, Money, UserId};
+
+use super::DomainError;
+use super::cost_centers::CostCenter;
+use super::error::violated_unique_constraint;
+use crate::db::money;
+use crate::entities::{company, cost_center, user};
+
+/// The largest limit or budget accepted, against typing mistakes.
+const MAX_AMOUNT: i64 = 1_000_000_000;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ApprovalThresholds {
+    pub auto_approval_limit: Option<Money>,
+    pub dual_approval_limit: Option<Money>,
+}
+
+fn stored(amount: Option<Money>, what: &str) -> Result<Option<i64>, DomainError> {
+    match amount {
+        None => Ok(None),
+        Some(amount)
+            if amount.amount() < Decimal::ZERO || amount.amount() > Decimal::from(MAX_AMOUNT) =>
+        {
+            Err(DomainError::bad_input(format!(
+                "{what} must be between 0 and {MAX_AMOUNT}"
+            )))
+        }
+        Some(amount) => money::to_db(amount)
+            .map(Some)
+            .ok_or_else(|| DomainError::bad_input(format!("{what} may have at most 4 decimals"))),
+    }
+}
+
+pub async fn thresholds(
+    db: &impl ConnectionTrait,
+    company: CompanyId,
+) -> Result<ApprovalThresholds, DomainError> {
+    let row = company::Entity::find_by_id(company.0)
+        .one(db)
+        .await?
+        .ok_or(DomainError::NotFound("company"))?;
+    Ok(ApprovalThresholds {
+        auto_approval_limit: money::from_db_opt(row.auto_approval_limit),
+        dual_approval_limit: money::from_db_opt(row.dual_approval_limit),
+    })
+}
+
+/// Orders above `auto` need one approval, above `dual` two; `dual` must be above `auto`.
+pub async fn set_thresholds(
+    db: &impl ConnectionTrait,
+    company: CompanyId,
+    wanted: ApprovalThresholds,
+) -> Result<ApprovalThresholds, DomainError> {
+    let auto = stored(wanted.auto_approval_limit, "The approval threshold")?;
+    let dual = stored(wanted.dual_approval_limit, "The two-approver threshold")?;
+    if let (Some(auto), Some(dual)) = (auto, dual)
+        && dual <= auto
+    {
+        return Err(DomainError::bad_input(
+            "The two-approver threshold must be above the approval threshold",
+        ));
+    }
+    company::Entity::update_many()
+        .col_expr(company::Column::AutoApprovalLimit, Expr::value(auto))
+        .col_expr(company::Column::DualApprovalLimit, Expr::value(dual))
+        .filter(company::Column::Id.eq(company.0))
+        .exec(db)
+        .await?;
+    thresholds(db, company).await
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct UserLimits {
+    /// A buyer's per-order limit (net); above it an order needs approval.
+    pub order_limit: Option<Money>,
+    /// The largest order (net) an approver may approve.
+    pub approval_limit: Option<Money>,
+}
+
+pub async fn limits_of(
+    db: &impl ConnectionTrait,
+    company: CompanyId,
+    id: UserId,
+) -> Result<UserLimits, DomainError> {
+    let row = user::Entity::find_by_id(id.0)
+        .filter(user::Column::CompanyId.eq(company.0))
+        .one(db)
+        .await?
+        .ok_or(DomainError::NotFound("user"))?;
+    Ok(UserLimits {
+        order_limit: money::from_db_opt(row.order_limit),
+        approval_limit: money::from_db_opt(row.approval_limit),
+    })
+}
+
+pub async fn set_user_limits(
+    db: &impl ConnectionTrait,
+    company: CompanyId,
+    id: UserId,
+    limits: UserLimits,
+) -> Result<UserLimits, DomainError> {
+    let order_limit = stored(limits.order_limit, "The order limit")?;
+    let approval_limit = stored(limits.approval_limit, "The approval limit")?;
+    let updated = user::Entity::update_many()
+        .col_expr(user::Column::OrderLimit, Expr::value(order_limit))
+        .col_expr(user::Column::ApprovalLimit, Expr::value(approval_limit))
+        .filter(user::Column::Id.eq(id.0))
+        .filter(user::Column::CompanyId.eq(company.0))
+        .exec(db)
+        .await?;
+    if updated.rows_affected == 0 {
+        return Err(DomainError::NotFound("user"));
+    }
+    limits_of(db, company, id).await
+}
+
+/// Creates a cost centre (`id` None) or changes one of the company's.
+pub async fn save_cost_center(
+    db: &impl ConnectionTrait,
+    company: CompanyId,
+    id: Option<i64>,
+    name: &str,
+    monthly_budget: Option<Money>,
+) -> Result<CostCenter, DomainError> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 120 {
+        return Err(DomainError::bad_input(
+            "A cost centre name must have 1 to 120 characters",
+        ));
+    }
+    let budget = stored(monthly_budget, "The monthly budget")?;
+    let mut row = cost_center::ActiveModel {
+        company_id: Set(company.0),
+        name: Set(name.to_owned()),
+        monthly_budget: Set(budget),
+        ..Default::default()
+    };
+    let saved = match id {
+        Some(id) => {
+            cost_center::Entity::find_by_id(id)
+                .filter(cost_center::Column::CompanyId.eq(company.0))
+                .one(db)
+                .await?
+                .ok_or(DomainError::NotFound("cost centre"))?;
+            row.id = Set(id);
+            row.update(db).await
+        }
+        None => row.insert(db).await,
+    };
+    match saved {
+        Ok(row) => Ok(CostCenter {
+            id: row.id,
+            company_id: CompanyId(row.company_id),
+            name: row.name,
+            monthly_budget: money::from_db_opt(row.monthly_budget),
+        }),
+        Err(error) if violated_unique_constraint(&error).is_some() => Err(DomainError::Conflict(
+            format!("A cost centre named '{name}' already exists"),
+        )),
+        Err(error) => Err(error.into()),
+    }
+}

@@ -1,0 +1,105 @@
+//! The answer to a check or an import: counts, and every bad row with its line.
+
+use leptos::prelude::*;
+
+use crate::api::catalog_admin::ImportReport;
+use crate::i18n::{tr, use_i18n};
+
+#[component]
+pub fn ImportReportView(report: ImportReport) -> impl IntoView {
+    let i18n = use_i18n();
+    let report = StoredValue::new(report);
+    let count = move |label: fn(&crate::i18n::StaffImportTexts) -> &'static str,
+                      value: u64,
+                      id: &'static str| {
+        view! {
+            <div>
+                <dt>{move || label(&i18n.t().staff_import)}</dt>
+                <dd data-testid=id><bdi dir="ltr">{value}</bdi></dd>
+            </div>
+        }
+    };
+    let summary = move || {
+        let t = &i18n.t().staff_import;
+        report.with_value(|report| {
+            if report.applied {
+                view! {
+                    <p class="notice success" role="status" data-testid="import-applied">
+                        {(t.applied)(report.created, report.updated)}
+                    </p>
+                }
+                .into_any()
+            } else if report.error_count == 0 {
+                view! {
+                    <p class="notice success" role="status" data-testid="import-ok">{t.no_errors}</p>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <p class="notice error" role="alert" data-testid="import-has-errors">
+                        {(t.has_errors)(report.error_count)}
+                    </p>
+                }
+                .into_any()
+            }
+        })
+    };
+    let errors = move || {
+        report.with_value(|report| {
+            (!report.errors.is_empty()).then(|| {
+                let t = &i18n.t().staff_import;
+                let shown = report.errors.len();
+                let more = (report.error_count > shown as u64)
+                    .then(|| view! { <p class="hint">{(t.more_errors)(shown, report.error_count)}</p> });
+                view! {
+                    <div class="table-scroll">
+                        <table class="data-table" data-testid="import-errors">
+                            <thead>
+                                <tr>
+                                    <th scope="col">{t.line}</th>
+                                    <th scope="col">{t.message}</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {report
+                                    .errors
+                                    .iter()
+                                    .map(|error| view! {
+                                        <tr>
+                                            <td data-label=t.line class="cell-number"><bdi dir="ltr">{error.line}</bdi></td>
+                                            <td data-label=t.message dir="auto">{error.message.clone()}</td>
+                                        </tr>
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                    {more}
+                }
+            })
+        })
+    };
+    let (rows, created, updated, stock_changes, error_count) = report.with_value(|report| {
+        (
+            report.rows,
+            report.created,
+            report.updated,
+            report.stock_changes,
+            report.error_count,
+        )
+    });
+    view! {
+        <section class="card" data-testid="import-report" aria-labelledby="import-report-title">
+            <h2 id="import-report-title">{tr(|t| t.staff_import.report_title)}</h2>
+            {summary}
+            <dl class="facts">
+                {count(|t| t.rows, rows, "report-rows")}
+                {count(|t| t.created, created, "report-created")}
+                {count(|t| t.updated, updated, "report-updated")}
+                {count(|t| t.stock_changes, stock_changes, "report-stock-changes")}
+                {count(|t| t.errors, error_count, "report-errors")}
+            </dl>
+            {errors}
+        </section>
+    }
+}
