@@ -20,6 +20,8 @@ pub struct App {
     pub db: DatabaseConnection,
     /// This instance's e-mail worker, stopped after the last request.
     mail_worker: MailWorker,
+    /// PostgreSQL's LISTEN task for live updates (none on SQLite).
+    listener: Option<tokio::task::JoinHandle<()>>,
 }
 
 impl App {
@@ -43,7 +45,7 @@ impl App {
         crate::telemetry::metrics_handle();
         let token_keys = TokenKeys::new(&config.jwt_secret, config.access_token_minutes);
         let events = EventBus::new(db.get_database_backend());
-        events.start_listening(&db);
+        let listener = events.start_listening(&db);
         let schema = build_schema(db.clone(), token_keys.clone(), events);
         let state = AppState {
             db: db.clone(),
@@ -56,6 +58,7 @@ impl App {
             router,
             db,
             mail_worker,
+            listener,
         }
     }
 
@@ -70,7 +73,11 @@ impl App {
             .await
             .context("the HTTP server failed")?;
         self.mail_worker.stop().await;
-        self.db.close().await.ok();
+        if let Some(listener) = self.listener {
+            listener.abort();
+        }
+        // Bounded: a connection still held elsewhere must not keep the process alive.
+        let _ = tokio::time::timeout(std::time::Duration::from_secs(5), self.db.close()).await;
         Ok(())
     }
 }

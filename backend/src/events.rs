@@ -119,14 +119,15 @@ impl EventBus {
 
     /// On PostgreSQL, listens for the changes of every instance and feeds the local
     /// broadcast. sqlx reconnects the listener by itself after a lost connection.
-    pub fn start_listening(&self, db: &DatabaseConnection) {
+    /// Returns the listening task (abort it at shutdown: it holds a pool connection).
+    pub fn start_listening(&self, db: &DatabaseConnection) -> Option<tokio::task::JoinHandle<()>> {
         if self.backend != DbBackend::Postgres {
-            return;
+            return None;
         }
         let pool = db.get_postgres_connection_pool().clone();
         let sender = self.stock.clone();
         let orders = self.orders.clone();
-        tokio::spawn(async move {
+        Some(tokio::spawn(async move {
             let mut listener = match sea_orm::sqlx::postgres::PgListener::connect_with(&pool).await
             {
                 Ok(listener) => listener,
@@ -167,6 +168,6 @@ impl EventBus {
                     }
                 }
             }
-        });
+        }))
     }
 }

@@ -248,3 +248,16 @@ async fn the_tests_run_on_the_database_the_environment_names() {
         expected == sea_orm::DbBackend::Postgres
     );
 }
+
+#[tokio::test]
+async fn the_server_stops_promptly_when_asked() {
+    let app = TestApp::spawn().await;
+    let token = app.login("buyer@demo.test").await;
+    let response = app.graphql(Some(&token), "{ me { id } }", json!({})).await;
+    assert_no_errors(&response);
+    assert!(
+        app.shut_down_within(std::time::Duration::from_secs(15))
+            .await,
+        "graceful shutdown hung"
+    );
+}

@@ -184,6 +184,7 @@ pub struct TestApp {
     /// temporary folder of its own (shared with its `second_instance`).
     pub outbox_dir: PathBuf,
     shutdown: Option<oneshot::Sender<()>>,
+    server: Option<tokio::task::JoinHandle<anyhow::Result<()>>>,
     _sqlite_dir: Option<tempfile::TempDir>,
     _outbox: Option<tempfile::TempDir>,
 }
@@ -239,10 +240,11 @@ impl TestApp {
             .expect("bind");
         let address = listener.local_addr().expect("local address");
         let (shutdown, shutdown_signal) = oneshot::channel::<()>();
-        tokio::spawn(app.serve(listener, async move {
+        let server = tokio::spawn(app.serve(listener, async move {
             let _ = shutdown_signal.await;
         }));
         TestApp {
+            server: Some(server),
             statements,
             database_url: config.database_url.clone(),
             base_url: format!("http://{address}"),
@@ -268,10 +270,11 @@ impl TestApp {
             .expect("bind");
         let address = listener.local_addr().expect("local address");
         let (shutdown, shutdown_signal) = oneshot::channel::<()>();
-        tokio::spawn(app.serve(listener, async move {
+        let server = tokio::spawn(app.serve(listener, async move {
             let _ = shutdown_signal.await;
         }));
         TestApp {
+            server: Some(server),
             statements: std::sync::Arc::new(AtomicUsize::new(0)),
             database_url: self.database_url.clone(),
             base_url: format!("http://{address}"),
@@ -323,6 +326,20 @@ impl TestApp {
             .as_str()
             .unwrap_or_else(|| panic!("login of {email} failed: {response}"))
             .to_owned()
+    }
+}
+
+impl TestApp {
+    /// Asks the server to stop, as Ctrl-C does, and tells whether it finished within
+    /// `limit` (requests done, workers stopped, pool closed).
+    pub async fn shut_down_within(mut self, limit: std::time::Duration) -> bool {
+        if let Some(shutdown) = self.shutdown.take() {
+            let _ = shutdown.send(());
+        }
+        match self.server.take() {
+            Some(server) => matches!(tokio::time::timeout(limit, server).await, Ok(Ok(Ok(())))),
+            None => false,
+        }
     }
 }
 
