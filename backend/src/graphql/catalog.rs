@@ -19,7 +19,7 @@ use crate::domain::catalog::{CatalogViewer, Product as DomainProduct};
 use crate::domain::page::PageRequest;
 use crate::domain::{DomainError, Operation};
 use crate::entities::category;
-use crate::events::{EventBus, StockChange};
+use crate::events::StockChange;
 
 /// A product of the caller's catalog, with the caller's own price and the live
 /// available quantity.
@@ -280,11 +280,6 @@ impl Category {
     }
 }
 
-fn event_bus<'a>(ctx: &'a Context<'_>) -> Result<&'a EventBus, DomainError> {
-    ctx.data::<EventBus>()
-        .map_err(|_| DomainError::internal(anyhow::anyhow!("no event bus in the context")))
-}
-
 #[derive(Default)]
 pub struct CatalogMutation;
 
@@ -298,7 +293,7 @@ impl CatalogMutation {
         input: AdjustStockInput,
     ) -> async_graphql::Result<StockLevel> {
         let actor = ctx.authorize(Operation::ManageStock)?;
-        let events = event_bus(ctx)?;
+        let events = ctx.events()?;
         let txn = crate::db::begin_write(ctx.db()?)
             .await
             .map_err(DomainError::from)?;
@@ -346,7 +341,7 @@ impl CatalogSubscription {
         if skus.as_ref().is_some_and(|skus| skus.len() > 1000) {
             return Err(bad_input("stockChanged watches at most 1000 SKUs"));
         }
-        let receiver = event_bus(ctx)?.subscribe_stock();
+        let receiver = ctx.events()?.subscribe_stock();
         // Resolved once: a product outside the caller's catalog never reaches it.
         let watched: HashSet<i64> = listing::visible_ids(ctx.db()?, viewer, skus.as_deref())
             .await?

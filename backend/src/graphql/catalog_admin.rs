@@ -12,7 +12,6 @@ use crate::domain::catalog::admin::{self, CategoryDraft, ProductDraft};
 use crate::domain::catalog::csv::{self, ImportReport};
 use crate::domain::catalog::{CatalogViewer, offers};
 use crate::domain::{DomainError, Operation};
-use crate::events::EventBus;
 
 fn parse_id(id: &ID, what: &str) -> async_graphql::Result<i64> {
     id.parse::<i64>()
@@ -329,9 +328,7 @@ impl CatalogAdminMutation {
         #[graphql(default = true)] dry_run: bool,
     ) -> async_graphql::Result<CatalogImportReport> {
         let actor = ctx.authorize(Operation::ManageCatalog)?;
-        let events = ctx
-            .data::<EventBus>()
-            .map_err(|_| DomainError::internal(anyhow::anyhow!("no event bus in the context")))?;
+        let events = ctx.events()?;
         let txn = crate::db::begin_write(ctx.db()?)
             .await
             .map_err(DomainError::from)?;

@@ -6,10 +6,13 @@ use sea_orm::DatabaseConnection;
 use crate::domain::DomainError;
 use crate::domain::auth::token::TokenKeys;
 use crate::domain::authz::{self, Actor, Authentication, Operation};
+use crate::events::EventBus;
 
 pub trait ContextExt {
     fn db(&self) -> Result<&DatabaseConnection, DomainError>;
     fn token_keys(&self) -> Result<&TokenKeys, DomainError>;
+    /// The live-update bus (announce in the transaction, deliver after commit).
+    fn events(&self) -> Result<&EventBus, DomainError>;
     /// The one authorization check of an operation: returns the caller if its role
     /// may perform `operation`.
     fn authorize(&self, operation: Operation) -> Result<&Actor, DomainError>;
@@ -24,6 +27,11 @@ impl ContextExt for Context<'_> {
     fn token_keys(&self) -> Result<&TokenKeys, DomainError> {
         self.data::<TokenKeys>()
             .map_err(|_| DomainError::internal(anyhow::anyhow!("no token keys in the context")))
+    }
+
+    fn events(&self) -> Result<&EventBus, DomainError> {
+        self.data::<EventBus>()
+            .map_err(|_| DomainError::internal(anyhow::anyhow!("no event bus in the context")))
     }
 
     fn authorize(&self, operation: Operation) -> Result<&Actor, DomainError> {

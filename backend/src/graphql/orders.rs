@@ -19,7 +19,6 @@ use crate::domain::orders::place::{self, LineRequest, OrderRequest};
 use crate::domain::orders::{self, OrderScope, decide, read};
 use crate::domain::page::PageRequest;
 use crate::domain::{Actor, DomainError, Operation};
-use crate::events::EventBus;
 
 /// Where an order is in the one workflow of every channel.
 #[derive(Enum, Clone, Copy, PartialEq, Eq)]
@@ -281,11 +280,6 @@ fn scope_of(actor: &Actor) -> OrderScope {
     }
 }
 
-fn event_bus<'a>(ctx: &'a Context<'_>) -> Result<&'a EventBus, DomainError> {
-    ctx.data::<EventBus>()
-        .map_err(|_| DomainError::internal(anyhow::anyhow!("no event bus in the context")))
-}
-
 fn parse_order_id(id: &ID) -> Option<i64> {
     id.parse::<i64>().ok().filter(|id| *id > 0)
 }
@@ -382,7 +376,7 @@ impl OrdersMutation {
         input: PlaceOrderInput,
     ) -> async_graphql::Result<Order> {
         let actor = ctx.authorize(Operation::PlaceOrder)?;
-        let events = event_bus(ctx)?;
+        let events = ctx.events()?;
         let placed = place::place(ctx.db()?, actor, order_request(input)?, events).await?;
         events.committed(placed.stock_changes);
         if let Some(change) = placed.order_change {
@@ -402,7 +396,7 @@ impl OrdersMutation {
         let Some(id) = parse_order_id(&id) else {
             return Err(DomainError::NotFound("order").into());
         };
-        let events = event_bus(ctx)?;
+        let events = ctx.events()?;
         let decided = decide::approve(
             ctx.db()?,
             events,
@@ -426,7 +420,7 @@ impl OrdersMutation {
         let Some(id) = parse_order_id(&id) else {
             return Err(DomainError::NotFound("order").into());
         };
-        let events = event_bus(ctx)?;
+        let events = ctx.events()?;
         let decided = decide::reject(ctx.db()?, events, actor, id, &reason).await?;
         events.committed(decided.stock_changes);
         events.order_committed(decided.order_change);
@@ -447,7 +441,7 @@ impl OrdersSubscription {
     ) -> async_graphql::Result<impl Stream<Item = Order> + use<>> {
         let actor = ctx.authorize(Operation::ReadOrders)?;
         let scope = scope_of(actor);
-        let receiver = event_bus(ctx)?.subscribe_orders();
+        let receiver = ctx.events()?.subscribe_orders();
         let db = ctx.db()?.clone();
         let stream =
             futures_util::stream::unfold((receiver, db), move |(mut receiver, db)| async move {

@@ -14,6 +14,7 @@ use shared::OrderStatus;
 use super::read;
 use super::{Order, OrderChange, OrderScope};
 use crate::db::money;
+use crate::domain::catalog::offers::available;
 use crate::domain::error::violated_unique_constraint;
 use crate::domain::{Actor, DomainError};
 use crate::entities::{
@@ -213,7 +214,7 @@ pub async fn reject(
     let mut stock_changes = Vec::new();
     let mut sorted = lines;
     sorted.sort_by_key(|line| line.product_id);
-    for line in sorted {
+    for line in &sorted {
         let quantity = i64::from(line.quantity);
         stock::Entity::update_many()
             .col_expr(
@@ -236,11 +237,15 @@ pub async fn reject(
         }
         .insert(&txn)
         .await?;
-        let level = stock::Entity::find_by_id(line.product_id).one(&txn).await?;
+    }
+    // One read of the new levels for every line, for the live updates.
+    let product_ids: Vec<i64> = sorted.iter().map(|line| line.product_id).collect();
+    let levels = available(&txn, &product_ids).await?;
+    for line in sorted {
         stock_changes.push(StockChange {
             product_id: line.product_id,
+            available: levels.get(&line.product_id).copied().unwrap_or(0),
             sku: line.sku,
-            available: level.map_or(0, |level| Ord::max(level.on_hand - level.reserved, 0)),
         });
     }
     order_event::ActiveModel {

@@ -16,7 +16,7 @@ use super::read;
 use super::{OPEN_STATUSES, Order, OrderChange};
 use crate::db::money;
 use crate::domain::approval::{self, ApprovalDecision, ApprovalPolicy, BudgetUse};
-use crate::domain::catalog::offers::{list_prices, price_context};
+use crate::domain::catalog::offers::{available, list_prices, price_context};
 use crate::domain::catalog::{CatalogViewer, listing};
 use crate::domain::error::violated_unique_constraint;
 use crate::domain::pricing::{line_total, unit_price};
@@ -449,11 +449,15 @@ pub async fn place(
         }
         .insert(&txn)
         .await?;
-        let level = stock::Entity::find_by_id(line.product.id).one(&txn).await?;
+    }
+    // One read of the new levels for every line, for the live updates.
+    let product_ids: Vec<i64> = lines.iter().map(|line| line.product.id).collect();
+    let levels = available(&txn, &product_ids).await?;
+    for line in &lines {
         stock_changes.push(StockChange {
             product_id: line.product.id,
             sku: line.product.sku.clone(),
-            available: level.map_or(0, |row| Ord::max(row.on_hand - row.reserved, 0)),
+            available: levels.get(&line.product.id).copied().unwrap_or(0),
         });
     }
     let comment = decision
