@@ -8,11 +8,19 @@ use leptos_router::path;
 use crate::api;
 use crate::components::layout::Layout;
 use crate::i18n::I18n;
+use crate::pages::approval::ApprovalPage;
+use crate::pages::approvals::ApprovalsPage;
+use crate::pages::cart::CartPage;
 use crate::pages::catalog::CatalogPage;
+use crate::pages::checkout::CheckoutPage;
 use crate::pages::companies::CompaniesPage;
+use crate::pages::company_rules::CompanyRulesPage;
 use crate::pages::home::HomePage;
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFoundPage;
+use crate::pages::notifications::NotificationsPage;
+use crate::pages::order::OrderPage;
+use crate::pages::orders::OrdersPage;
 use crate::pages::product::ProductPage;
 use crate::pages::staff_assortments::StaffAssortmentsPage;
 use crate::pages::staff_import::StaffImportPage;
@@ -54,6 +62,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("staff/products") view=StaffProductsPage />
                     <Route path=path!("staff/import") view=StaffImportPage />
                     <Route path=path!("staff/assortments") view=StaffAssortmentsPage />
+                    <Route path=path!("cart") view=CartPage />
+                    <Route path=path!("checkout") view=CheckoutPage />
+                    <Route path=path!("orders") view=OrdersPage />
+                    <Route path=path!("orders/:id") view=OrderPage />
+                    <Route path=path!("approvals") view=ApprovalsPage />
+                    <Route path=path!("approvals/:id") view=ApprovalPage />
+                    <Route path=path!("notifications") view=NotificationsPage />
+                    <Route path=path!("company/rules") view=CompanyRulesPage />
                     <Route path=path!("*any") view=NotFoundPage />
                 </ProtectedParentRoute>
             </Routes>

@@ -63,6 +63,12 @@ impl SessionStore {
             .with(|session| session.as_ref().map(|s| s.user.role))
     }
 
+    /// Whether the signed-in user may fill a cart and place orders (the server's
+    /// `PlaceOrder` roles): buyers and approvers.
+    pub fn can_order(self) -> bool {
+        matches!(self.role(), Some(Role::Buyer | Role::Approver))
+    }
+
     pub fn sign_in(self, session: Session) {
         if let Err(error) = LocalStorage::set(STORAGE_KEY, &session) {
             leptos::logging::warn!("could not save the session: {error}");

@@ -5,9 +5,13 @@
 //! data or an [`ApiError`] whose code the i18n module turns into a sentence.
 
 pub mod auth;
+pub mod cart;
 pub mod catalog;
 pub mod catalog_admin;
 pub mod companies;
+pub mod company_rules;
+pub mod notifications;
+pub mod orders;
 pub mod subscription;
 pub mod users;
 

@@ -6,8 +6,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
+use crate::components::cart_badge::CartBadge;
 use crate::components::language_switch::LanguageSwitch;
 use crate::components::nav::MainNav;
+use crate::components::notification_bell::NotificationBell;
 use crate::i18n::{tr, use_i18n};
 use crate::session::use_session;
 
@@ -58,6 +60,11 @@ pub fn Header() -> impl IntoView {
                     <span class="brand-mark" aria-hidden="true">"◆"</span>
                     {tr(|t| t.app.product_name)}
                 </A>
+                // Outside the folding menu: the cart and the bell stay in reach on a phone.
+                <div class="header-shortcuts">
+                    {move || session.can_order().then(|| view! { <CartBadge /> })}
+                    <NotificationBell />
+                </div>
                 <button
                     type="button"
                     class="button ghost menu-button"

@@ -1,10 +1,12 @@
 //! The shell shared by the pages: layout, header, navigation and small building blocks.
 
+pub mod cart_badge;
 pub mod catalog;
 pub mod header;
 pub mod language_switch;
 pub mod layout;
 pub mod nav;
 pub mod notice;
+pub mod notification_bell;
 pub mod skeleton;
 pub mod staff;

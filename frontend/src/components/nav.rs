@@ -30,13 +30,36 @@ fn items_for(role: Role) -> Vec<NavItem> {
             exact: false,
         },
     ];
+    let orders = NavItem {
+        href: "/orders",
+        label: |t| t.app.orders,
+        exact: false,
+    };
     match role {
-        Role::CompanyAdmin => items.push(NavItem {
-            href: "/users",
-            label: |t| t.app.users,
-            exact: true,
-        }),
+        Role::Buyer | Role::Viewer => items.push(orders),
+        Role::Approver => {
+            items.push(orders);
+            items.push(NavItem {
+                href: "/approvals",
+                label: |t| t.app.approvals,
+                exact: false,
+            });
+        }
+        Role::CompanyAdmin => {
+            items.push(orders);
+            items.push(NavItem {
+                href: "/users",
+                label: |t| t.app.users,
+                exact: true,
+            });
+            items.push(NavItem {
+                href: "/company/rules",
+                label: |t| t.app.company_rules,
+                exact: true,
+            });
+        }
         Role::SupplierStaff => {
+            items.push(orders);
             // The import and assortment pages sit in the tabs of the products page.
             items.push(NavItem {
                 href: "/staff/products",
@@ -49,7 +72,6 @@ fn items_for(role: Role) -> Vec<NavItem> {
                 exact: true,
             });
         }
-        Role::Buyer | Role::Approver | Role::Viewer => {}
     }
     items
 }

@@ -18,6 +18,11 @@ pub const EN: Texts = Texts {
         companies: "Companies",
         catalog: "Catalog",
         products: "Products",
+        cart: "Cart",
+        orders: "Orders",
+        approvals: "Approvals",
+        company_rules: "Approval rules",
+        notifications: "Notifications",
         logout: "Log out",
         loading: "Loading…",
         account: "Signed in user",
@@ -322,6 +327,9 @@ pub const EN: Texts = Texts {
         create_price_list: "Create list",
         price_list_created,
     },
+    cart: super::cart::EN,
+    orders: super::orders::EN,
+    company_rules: super::company_rules::EN,
 };
 
 fn greeting(name: &str) -> String {

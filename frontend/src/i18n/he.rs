@@ -18,6 +18,11 @@ pub const HE: Texts = Texts {
         companies: "חברות",
         catalog: "קטלוג",
         products: "מוצרים",
+        cart: "סל",
+        orders: "הזמנות",
+        approvals: "אישורים",
+        company_rules: "כללי אישור",
+        notifications: "התראות",
         logout: "התנתקות",
         loading: "טוען…",
         account: "המשתמש המחובר",
@@ -322,6 +327,9 @@ pub const HE: Texts = Texts {
         create_price_list: "יצירת המחירון",
         price_list_created,
     },
+    cart: super::cart::HE,
+    orders: super::orders::HE,
+    company_rules: super::company_rules::HE,
 };
 
 fn greeting(name: &str) -> String {

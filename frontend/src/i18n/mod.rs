@@ -4,9 +4,12 @@
 //! compile error, not a blank label at run time. Texts that embed a value (a name, a
 //! number) are plain functions, so word order can differ between the languages.
 
+mod cart;
 mod catalog;
+mod company_rules;
 mod en;
 mod he;
+mod orders;
 
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
@@ -14,6 +17,9 @@ use leptos::prelude::*;
 use crate::api::{ApiError, ErrorCode};
 use shared::Role;
 
+pub use cart::CartTexts;
+pub use company_rules::CompanyRulesTexts;
+pub use orders::OrdersTexts;
 pub use catalog::{
     CatalogTexts, ProductTexts, StaffAssortmentsTexts, StaffImportTexts, StaffProductsTexts,
     StaffTexts,
@@ -131,6 +137,9 @@ pub struct Texts {
     pub staff_products: StaffProductsTexts,
     pub staff_import: StaffImportTexts,
     pub staff_assortments: StaffAssortmentsTexts,
+    pub cart: CartTexts,
+    pub orders: OrdersTexts,
+    pub company_rules: CompanyRulesTexts,
 }
 
 pub struct AppTexts {
@@ -145,6 +154,11 @@ pub struct AppTexts {
     pub companies: &'static str,
     pub catalog: &'static str,
     pub products: &'static str,
+    pub cart: &'static str,
+    pub orders: &'static str,
+    pub approvals: &'static str,
+    pub company_rules: &'static str,
+    pub notifications: &'static str,
     pub logout: &'static str,
     pub loading: &'static str,
     pub account: &'static str,

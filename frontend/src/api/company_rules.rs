@@ -1,0 +1,1 @@
+//! The company's approval rules, user limits and cost centres.

@@ -1,0 +1,1 @@
+//! The user's notifications and the unread count.

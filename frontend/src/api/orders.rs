@@ -1,0 +1,1 @@
+//! Orders: the list, one order, approve and reject, and the `orderUpdated` subscription.
