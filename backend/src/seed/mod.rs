@@ -47,7 +47,7 @@ pub const DEMO_COMPANIES: [DemoCompany; 2] = [
         vat_number: "514000017",
         payment_terms: "EOM",
         payment_days: 30,
-        credit_limit: 150_000,
+        credit_limit: 500_000,
         auto_approval_limit: Some(5_000),
         dual_approval_limit: Some(20_000),
         cost_centers: &[("Haifa branch", 40_000), ("Karmiel project", 25_000)],
