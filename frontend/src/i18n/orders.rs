@@ -231,10 +231,7 @@ pub const HE: OrdersTexts = OrdersTexts {
     decide_link: "לאישור או דחייה",
     approvals_heading: "אישורים",
     reasons_heading: "למה נדרש אישור",
-    approvals_progress: |done, required| match required {
-        1 => format!("{done} מתוך אישור אחד"),
-        _ => format!("{done} מתוך {required} אישורים"),
-    },
+    approvals_progress: |done, required| format!("אישורים: {done} מתוך {required}"),
     reason_above_auto: |limit| format!("מעל {limit} לפני מע״מ: נדרש אישור"),
     reason_above_dual: |limit| format!("מעל {limit} לפני מע״מ: נדרשים שני מאשרים"),
     reason_above_buyer_limit: |limit| format!("מעל מגבלת ההזמנה של הקונה, {limit}"),

@@ -64,7 +64,7 @@ pub fn ApprovalSummary(order: Order) -> impl IntoView {
                     <span data-testid="approval-total"><MoneyText amount=order.total /></span>
                 </div>
             </div>
-            <dl class="facts">
+            <dl class="order-facts">
                 <dt>{tr(|t| t.orders.placed_on)}</dt>
                 <dd>{format::date_time(&order.created_at)} " · " {age}</dd>
                 <CostCenterFact id=order.cost_center_id.clone() />

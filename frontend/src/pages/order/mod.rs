@@ -172,7 +172,7 @@ fn OrderDetails(order: Order) -> impl IntoView {
         .can_order()
         .then(|| view! { <ReorderButton order_id=id /> });
     view! {
-        <OrderSummary order=order.clone() />
+        <OrderSummary order=order.clone()>{reorder}</OrderSummary>
         <section class="card order-section">
             <h2>{tr(|t| t.orders.lines_heading)}</h2>
             <OrderLines lines=order.lines.clone() />
@@ -180,8 +180,7 @@ fn OrderDetails(order: Order) -> impl IntoView {
         </section>
         <section class="card order-section">
             <h2>{tr(|t| t.orders.timeline_heading)}</h2>
-            <Timeline events=order.events.clone() />
+            <Timeline events=order.events.clone() reasons=order.approval_reasons.clone() />
         </section>
-        {reorder}
     }
 }

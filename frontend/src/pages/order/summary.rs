@@ -1,6 +1,7 @@
-//! The head of an order page: number and status, the facts (date, buyer, cost centre,
-//! note), the approvals and why they are needed, the shipment, and the way to the
-//! approval page for someone who may decide.
+//! The head of an order page: number and status, the actions (the way to the approval
+//! page for someone who may decide, and the page's own, e.g. "Order again"), the facts
+//! (date, buyer, cost centre, note), the approvals and why they are needed, and the
+//! shipment.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -14,7 +15,7 @@ use crate::i18n::{tr, use_i18n};
 use crate::session::use_session;
 
 #[component]
-pub fn OrderSummary(order: Order) -> impl IntoView {
+pub fn OrderSummary(order: Order, #[prop(optional)] children: Option<Children>) -> impl IntoView {
     let i18n = use_i18n();
     let decide = order.can_decide.then(|| {
         let href = format!("/approvals/{}", order.id);
@@ -45,7 +46,7 @@ pub fn OrderSummary(order: Order) -> impl IntoView {
         view! {
             <section class="card order-section" data-testid="order-shipment">
                 <h2>{tr(|t| t.orders.shipment_heading)}</h2>
-                <dl class="facts">
+                <dl class="order-facts">
                     <dt>{tr(|t| t.orders.carrier)}</dt>
                     <dd>{shipment.carrier}</dd>
                     <dt>{tr(|t| t.orders.tracking_number)}</dt>
@@ -62,6 +63,9 @@ pub fn OrderSummary(order: Order) -> impl IntoView {
             <dd class="order-note" data-testid="order-note">{note}</dd>
         }
     });
+    let actions = (decide.is_some() || children.is_some()).then(|| {
+        view! { <div class="order-actions">{decide} {children.map(|children| children())}</div> }
+    });
     let channel = order.channel.clone();
     let number = order.number.clone();
     view! {
@@ -73,10 +77,10 @@ pub fn OrderSummary(order: Order) -> impl IntoView {
             </h1>
             <StatusBadge status=order.status />
         </header>
-        {decide}
+        {actions}
         <div class="order-overview">
             <section class="card order-section">
-                <dl class="facts">
+                <dl class="order-facts">
                     <dt>{tr(|t| t.orders.placed_on)}</dt>
                     <dd>{format::date_time(&order.created_at)}</dd>
                     <dt>{tr(|t| t.orders.placed_by)}</dt>

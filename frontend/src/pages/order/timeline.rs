@@ -1,15 +1,20 @@
 //! The order's audit trail as a timeline, oldest step first: the status it led to,
 //! when, who, and the comment (an approver's note, a rejection's reason).
+//!
+//! The server writes the reasons for approval into the placing step's comment in
+//! English; that step shows them from the order's reasons instead, in the page's
+//! language.
 
 use leptos::prelude::*;
 
-use crate::api::orders::OrderEvent;
+use crate::api::orders::{ApprovalReason, OrderEvent};
+use crate::components::orders::approval::reason_text;
 use crate::components::orders::format;
 use crate::components::orders::status::tone;
 use crate::i18n::use_i18n;
 
 #[component]
-pub fn Timeline(events: Vec<OrderEvent>) -> impl IntoView {
+pub fn Timeline(events: Vec<OrderEvent>, reasons: Vec<ApprovalReason>) -> impl IntoView {
     let i18n = use_i18n();
     move || {
         let t = &i18n.t().orders;
@@ -19,8 +24,17 @@ pub fn Timeline(events: Vec<OrderEvent>) -> impl IntoView {
                 let actor = event.actor.as_ref().map(|actor| {
                     view! { <span class="timeline-actor">{(t.by)(&actor.name)}</span> }
                 });
-                let comment = (!event.comment.trim().is_empty()).then(|| {
-                    view! { <p class="timeline-comment" data-testid="timeline-comment">{event.comment.clone()}</p> }
+                let comment = if event.kind == "PLACED" && !reasons.is_empty() {
+                    reasons
+                        .iter()
+                        .map(|reason| reason_text(t, reason))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                } else {
+                    event.comment.trim().to_owned()
+                };
+                let comment = (!comment.is_empty()).then(|| {
+                    view! { <p class="timeline-comment" data-testid="timeline-comment">{comment}</p> }
                 });
                 view! {
                     <li
