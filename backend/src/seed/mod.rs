@@ -64,7 +64,7 @@ pub const DEMO_COMPANIES: [DemoCompany; 2] = [
     },
 ];
 
-pub const DEMO_USERS: [DemoUser; 7] = [
+pub const DEMO_USERS: [DemoUser; 8] = [
     DemoUser {
         email: "staff@demo.test",
         name: "Tamar Shapiro",
@@ -88,6 +88,15 @@ pub const DEMO_USERS: [DemoUser; 7] = [
         company: Some(GALIL),
         order_limit: None,
         approval_limit: Some(50_000),
+    },
+    // The second approver, so orders above the dual-approval threshold can complete.
+    DemoUser {
+        email: "finance@demo.test",
+        name: "Dana Katz",
+        role: Role::Approver,
+        company: Some(GALIL),
+        order_limit: None,
+        approval_limit: Some(100_000),
     },
     DemoUser {
         email: "viewer@demo.test",
