@@ -205,12 +205,12 @@ test('when someone else decided first, the answer says so and the order is shown
   await expect(page.getByTestId('approve')).toHaveCount(0);
 });
 
-test('an order above 20,000 ILS needs two different approvers', async ({ page, browser, request }, testInfo) => {
+test('an order of 25,000 ILS needs two different approvers', async ({ page, browser, request }, testInfo) => {
   // One such order per run: it stays open and takes a large share of Galil's credit limit.
   test.skip(testInfo.project.name !== 'mobile', 'runs once, on the phone');
   test.skip(!(await canSignIn(request, SECOND_APPROVER)), `${SECOND_APPROVER} is not in this build's demo data`);
 
-  const order = await place(request, { net: 20_000 });
+  const order = await place(request, { net: 25_000 });
   expect(order.approvalsRequired).toBe(2);
 
   await signInLive(page, APPROVER);
