@@ -113,6 +113,12 @@ test('the status filter lists only orders of the chosen status', async ({ page, 
   await expect(rowOf(page, pending.id)).toHaveCount(0);
   await expect(async () => expect(new Set(await rowStatuses(page))).toEqual(new Set(['REJECTED']))).toPass();
 
+  // The filter lives in the address: a reload keeps it.
+  await page.reload();
+  await expect(filter).toHaveValue('REJECTED');
+  await expect(rowOf(page, rejected.id)).toBeVisible();
+  await expect(rowOf(page, pending.id)).toHaveCount(0);
+
   // A status without orders says so and offers the way back.
   await filter.selectOption('RETURNED');
   await listSettled(page);
