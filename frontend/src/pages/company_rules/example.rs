@@ -7,11 +7,18 @@ use shared::Money;
 
 use crate::i18n::{Texts, tr, use_i18n};
 
+/// `₪ 5,000.00` kept left to right inside a Hebrew sentence (a Unicode isolate, the
+/// text form of `<bdi dir="ltr">`), and on one line.
+fn isolated_ils(amount: Money) -> String {
+    let text = amount.format_ils().replace(' ', "\u{a0}");
+    format!("\u{2066}{text}\u{2069}")
+}
+
 /// The tiers an order falls into under these thresholds; `None` when the two amounts
 /// contradict each other (the form shows that error instead).
 fn tiers(t: &Texts, auto: Option<Money>, dual: Option<Money>) -> Option<Vec<String>> {
     let texts = &t.company_rules;
-    let ils = |amount: Money| amount.format_ils();
+    let ils = isolated_ils;
     Some(match (auto, dual) {
         (None, None) => vec![texts.tier_no_rules.to_owned()],
         (Some(one), None) => vec![
@@ -53,7 +60,7 @@ fn example(t: &Texts, auto: Option<Money>, dual: Option<Money>) -> Option<String
         (None, None) => return None,
     };
     let gross = net + net.vat();
-    Some(sentence(&net.format_ils(), &gross.format_ils()))
+    Some(sentence(&isolated_ils(net), &isolated_ils(gross)))
 }
 
 #[component]

@@ -159,7 +159,10 @@ pub fn LimitRow(user: LimitedUser) -> impl IntoView {
             <td data-label=tr(|t| t.company_rules.column_approval_limit)>
                 {limit_cell(approval, approval_label, "approval-limit-input")}
             </td>
-            <td data-label=tr(|t| t.company_rules.column_save)>
+            <td
+                data-label=tr(|t| t.company_rules.column_save)
+                class:rules-no-action=!(order.applies || approval.applies)
+            >
                 <div class="rules-row-save">
                     {(order.applies || approval.applies).then(|| view! {
                         <button
