@@ -13,6 +13,7 @@ mod feedback;
 mod limit_row;
 mod limits;
 mod row_input;
+mod threshold_field;
 mod thresholds;
 
 use leptos::prelude::*;
