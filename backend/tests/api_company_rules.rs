@@ -2,6 +2,7 @@
 
 mod common;
 
+use common::shop::{quantity_above, set_available};
 use common::{TestApp, assert_no_errors, error_code};
 use serde_json::json;
 
@@ -126,4 +127,86 @@ async fn limits_and_cost_centres_stay_inside_the_admins_company() {
         !centers.to_string().contains("Nazareth"),
         "another company sees the cost centre"
     );
+}
+
+#[tokio::test]
+async fn cost_centres_show_this_months_spending_without_rejected_orders() {
+    let app = TestApp::spawn().await;
+    let admin = app.login("admin@demo.test").await;
+    let approver = app.login("approver@demo.test").await;
+    const CENTRES: &str = "{ costCenters { id name monthlyBudget spentThisMonth leftThisMonth } }";
+    let centres = app.graphql(Some(&admin), CENTRES, json!({})).await;
+    assert_no_errors(&centres);
+    let haifa = centres["data"]["costCenters"]
+        .as_array()
+        .and_then(|list| list.iter().find(|c| c["name"] == "Haifa branch"))
+        .cloned()
+        .expect("the Haifa branch");
+    assert_eq!(haifa["monthlyBudget"], "40000.00");
+    let spent_before: f64 = haifa["spentThisMonth"]
+        .as_str()
+        .and_then(|s| s.parse().ok())
+        .expect("spentThisMonth");
+
+    let placed = app
+        .graphql(
+            Some(&approver),
+            "mutation($cc: ID) { placeOrder(input: { lines: [{ sku: \"SCR-101\", quantity: 3 }], costCenterId: $cc }) { id status subtotal } }",
+            json!({ "cc": haifa["id"] }),
+        )
+        .await;
+    assert_no_errors(&placed);
+    let kept = placed["data"]["placeOrder"].clone();
+    let spent_of = |value: &serde_json::Value, field: &str| -> f64 {
+        value[field]
+            .as_str()
+            .and_then(|s| s.parse().ok())
+            .expect(field)
+    };
+    let after = app.graphql(Some(&admin), CENTRES, json!({})).await;
+    let haifa_after = after["data"]["costCenters"]
+        .as_array()
+        .and_then(|list| list.iter().find(|c| c["id"] == haifa["id"]))
+        .cloned()
+        .expect("the Haifa branch");
+    let subtotal = spent_of(&kept, "subtotal");
+    assert!(
+        (spent_of(&haifa_after, "spentThisMonth") - spent_before - subtotal).abs() < 0.005,
+        "{haifa_after} after an order of {subtotal}"
+    );
+    assert!(
+        (spent_of(&haifa_after, "leftThisMonth") - (40_000.0 - spent_before - subtotal)).abs()
+            < 0.005,
+        "{haifa_after}"
+    );
+    // The approver's own order needs someone else's approval only above the rules; a
+    // rejected order stops counting.
+    let buyer = app.login("buyer@demo.test").await;
+    let staff = app.login("staff@demo.test").await;
+    set_available(&app, &staff, "PT-101", 1_000).await;
+    let quantity = quantity_above(&app, &buyer, "PT-101", 5_000.0).await;
+    let big = app
+        .graphql(
+            Some(&buyer),
+            "mutation($qty: Int!, $cc: ID) { placeOrder(input: { lines: [{ sku: \"PT-101\", quantity: $qty }], costCenterId: $cc }) { id status } }",
+            json!({ "qty": quantity, "cc": haifa["id"] }),
+        )
+        .await;
+    assert_no_errors(&big);
+    assert_eq!(big["data"]["placeOrder"]["status"], "PENDING_APPROVAL");
+    let rejected = app
+        .graphql(
+            Some(&approver),
+            "mutation($id: ID!) { rejectOrder(id: $id, reason: \"not now\") { status } }",
+            json!({ "id": big["data"]["placeOrder"]["id"] }),
+        )
+        .await;
+    assert_no_errors(&rejected);
+    let last = app.graphql(Some(&admin), CENTRES, json!({})).await;
+    let haifa_last = last["data"]["costCenters"]
+        .as_array()
+        .and_then(|list| list.iter().find(|c| c["id"] == haifa["id"]))
+        .cloned()
+        .expect("the Haifa branch");
+    assert_eq!(haifa_last["spentThisMonth"], haifa_after["spentThisMonth"]);
 }

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use common::shop::{quantity_above, set_available};
 use common::{TestApp, assert_no_errors, error_code};
 use sea_orm::{ConnectionTrait, Statement};
 use secrecy::SecretString;
@@ -34,39 +35,11 @@ fn approval_url(order_id: &str) -> String {
     format!("http://127.0.0.1:8080/approvals/{order_id}")
 }
 
-async fn set_available(app: &TestApp, staff: &str, sku: &str, wanted: i64) {
-    let query = "query($sku: String!) { product(sku: $sku) { available } }";
-    let now = app.graphql(Some(staff), query, json!({ "sku": sku })).await["data"]["product"]
-        ["available"]
-        .as_i64()
-        .unwrap_or(0);
-    if now != wanted {
-        let response = app
-            .graphql(
-                Some(staff),
-                "mutation($sku: String!, $delta: Int!) { adjustStock(input: { sku: $sku, onHandDelta: $delta, reason: COUNT }) { available } }",
-                json!({ "sku": sku, "delta": wanted - now }),
-            )
-            .await;
-        assert_no_errors(&response);
-    }
-}
-
 /// Places an order of `sku` with a net subtotal just above `amount` ILS.
 async fn place_above(app: &TestApp, buyer: &str, sku: &str, amount: f64) -> Value {
     let staff = app.login("staff@demo.test").await;
     set_available(app, &staff, sku, 100_000).await;
-    let price = app
-        .graphql(
-            Some(buyer),
-            "query($sku: String!) { product(sku: $sku) { unitPrice } }",
-            json!({ "sku": sku }),
-        )
-        .await["data"]["product"]["unitPrice"]
-        .as_str()
-        .and_then(|price| price.parse::<f64>().ok())
-        .unwrap_or(1.0);
-    let quantity = (amount / price).floor() as i64 + 1;
+    let quantity = quantity_above(app, buyer, sku, amount).await;
     let placed = app
         .graphql(
             Some(buyer),

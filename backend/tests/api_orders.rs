@@ -2,6 +2,7 @@
 
 mod common;
 
+use common::shop::{available, quantity_above, set_available};
 use common::{TestApp, assert_no_errors, error_code};
 use serde_json::{Value, json};
 
@@ -10,7 +11,6 @@ const APPROVE: &str = "mutation($id: ID!) { approveOrder(id: $id, comment: \"ok\
 const REJECT: &str =
     "mutation($id: ID!, $reason: String!) { rejectOrder(id: $id, reason: $reason) { id status } }";
 const ORDER: &str = "query($id: ID!) { order(id: $id) { id status } }";
-const AVAILABLE: &str = "query($sku: String!) { product(sku: $sku) { available unitPrice } }";
 
 fn lines(pairs: &[(&str, i64)]) -> Value {
     Value::Array(
@@ -30,30 +30,6 @@ async fn place(app: &TestApp, token: &str, pairs: &[(&str, i64)], key: Option<&s
     .await
 }
 
-async fn available(app: &TestApp, token: &str, sku: &str) -> i64 {
-    let response = app
-        .graphql(Some(token), AVAILABLE, json!({ "sku": sku }))
-        .await;
-    response["data"]["product"]["available"]
-        .as_i64()
-        .unwrap_or(-1)
-}
-
-/// Sets the stock of `sku` so that exactly `wanted` units are available.
-async fn set_available(app: &TestApp, staff: &str, sku: &str, wanted: i64) {
-    let now = available(app, staff, sku).await;
-    if now != wanted {
-        let response = app
-            .graphql(
-                Some(staff),
-                "mutation($sku: String!, $delta: Int!) { adjustStock(input: { sku: $sku, onHandDelta: $delta, reason: COUNT }) { available } }",
-                json!({ "sku": sku, "delta": wanted - now }),
-            )
-            .await;
-        assert_no_errors(&response);
-    }
-}
-
 /// A second approver for Galil, so two-level orders can complete.
 async fn second_approver(app: &TestApp) -> String {
     let admin = app.login("admin@demo.test").await;
@@ -67,20 +43,6 @@ async fn second_approver(app: &TestApp) -> String {
     assert_no_errors(&created);
     app.login_with("manager@demo.test", "manager-password")
         .await
-}
-
-/// Product SCR-101 costs the Galil buyer its unit price; the quantity for a net
-/// subtotal just above `amount`.
-async fn quantity_above(app: &TestApp, token: &str, sku: &str, amount: f64) -> i64 {
-    let response = app
-        .graphql(Some(token), AVAILABLE, json!({ "sku": sku }))
-        .await;
-    let price: f64 = response["data"]["product"]["unitPrice"]
-        .as_str()
-        .unwrap_or("1")
-        .parse()
-        .unwrap_or(1.0);
-    (amount / price).floor() as i64 + 1
 }
 
 #[tokio::test]

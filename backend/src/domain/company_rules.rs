@@ -9,7 +9,7 @@ use sea_orm::{
 use shared::{CompanyId, Money, UserId};
 
 use super::DomainError;
-use super::cost_centers::CostCenter;
+use super::cost_centers::{self, CostCenter};
 use super::error::violated_unique_constraint;
 use crate::db::money;
 use crate::entities::{company, cost_center, user};
@@ -156,12 +156,11 @@ pub async fn save_cost_center(
         None => row.insert(db).await,
     };
     match saved {
-        Ok(row) => Ok(CostCenter {
-            id: row.id,
-            company_id: CompanyId(row.company_id),
-            name: row.name,
-            monthly_budget: money::from_db_opt(row.monthly_budget),
-        }),
+        Ok(row) => {
+            let spent = cost_centers::spent_this_month(db, company, Some(row.id)).await?;
+            let spent = spent.get(&row.id).copied().unwrap_or_default();
+            Ok(CostCenter::from_row(row, spent))
+        }
         Err(error) if violated_unique_constraint(&error).is_some() => Err(DomainError::Conflict(
             format!("A cost centre named '{name}' already exists"),
         )),

@@ -2,6 +2,8 @@
 
 use async_graphql::{ComplexObject, Context, Enum, ID, InputObject, SimpleObject};
 
+use shared::Money;
+
 use super::loaders::Loaders;
 use super::scalars::DecimalScalar;
 use crate::domain::DomainError;
@@ -124,6 +126,10 @@ pub struct CostCenter {
     pub name: String,
     /// Net spending allowed per calendar month; null when unlimited.
     pub monthly_budget: Option<DecimalScalar>,
+    /// Net total of this month's orders charged to it (not rejected or cancelled).
+    pub spent_this_month: DecimalScalar,
+    /// What is left of this month's budget (negative: over); null when unlimited.
+    pub left_this_month: Option<DecimalScalar>,
 }
 
 impl From<DomainCostCenter> for CostCenter {
@@ -132,6 +138,10 @@ impl From<DomainCostCenter> for CostCenter {
             id: ID(cost_center.id.to_string()),
             name: cost_center.name,
             monthly_budget: cost_center.monthly_budget.map(Into::into),
+            spent_this_month: cost_center.spent_this_month.into(),
+            left_this_month: cost_center.monthly_budget.map(|budget| {
+                Money::new(budget.amount() - cost_center.spent_this_month.amount()).into()
+            }),
         }
     }
 }

@@ -6,6 +6,7 @@
 //! test's set-up to a few milliseconds.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+pub mod shop;
 pub mod ws;
 
 use std::path::{Path, PathBuf};

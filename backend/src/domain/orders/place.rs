@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, TimeZone, Utc};
+use chrono::{Datelike, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
@@ -18,6 +18,7 @@ use crate::db::money;
 use crate::domain::approval::{self, ApprovalDecision, ApprovalPolicy, BudgetUse};
 use crate::domain::catalog::offers::{available, list_prices, price_context};
 use crate::domain::catalog::{CatalogViewer, listing};
+use crate::domain::cost_centers;
 use crate::domain::error::violated_unique_constraint;
 use crate::domain::pricing::{line_total, unit_price};
 use crate::domain::{Actor, DomainError};
@@ -160,12 +161,6 @@ async fn price_lines(
     Ok(priced)
 }
 
-fn month_start(now: chrono::DateTime<Utc>) -> chrono::DateTime<Utc> {
-    Utc.with_ymd_and_hms(now.year(), now.month(), 1, 0, 0, 0)
-        .single()
-        .unwrap_or(now)
-}
-
 async fn budget_use(
     db: &impl ConnectionTrait,
     actor: &Actor,
@@ -181,24 +176,12 @@ async fn budget_use(
         .await?
         .ok_or_else(|| DomainError::bad_input("No such cost centre in your company"))?;
     let now = Utc::now();
-    let spent: Option<i64> = order::Entity::find()
-        .select_only()
-        .column_as(Expr::cust("CAST(SUM(subtotal) AS BIGINT)"), "spent")
-        .filter(order::Column::CostCenterId.eq(id))
-        .filter(order::Column::CreatedAt.gte(month_start(now)))
-        .filter(order::Column::Status.is_not_in([
-            OrderStatus::Rejected.as_str(),
-            OrderStatus::Cancelled.as_str(),
-        ]))
-        .into_tuple::<Option<i64>>()
-        .one(db)
-        .await?
-        .flatten();
+    let spent = cost_centers::spent_this_month(db, company, Some(id)).await?;
     Ok(Some(BudgetUse {
         cost_center: center.name,
         month: format!("{:04}-{:02}", now.year(), now.month()),
         monthly_budget: money::from_db_opt(center.monthly_budget),
-        spent_this_month: money::from_db(spent.unwrap_or(0)),
+        spent_this_month: spent.get(&id).copied().unwrap_or_default(),
     }))
 }
 

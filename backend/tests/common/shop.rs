@@ -1,0 +1,51 @@
+//! Stock and price helpers for tests that place orders.
+
+use serde_json::json;
+
+use super::{TestApp, assert_no_errors};
+
+/// What `token`'s company may order of `sku` now (-1 when it cannot see it).
+pub async fn available(app: &TestApp, token: &str, sku: &str) -> i64 {
+    let response = app
+        .graphql(
+            Some(token),
+            "query($sku: String!) { product(sku: $sku) { available } }",
+            json!({ "sku": sku }),
+        )
+        .await;
+    response["data"]["product"]["available"]
+        .as_i64()
+        .unwrap_or(-1)
+}
+
+/// Sets the stock of `sku` so that exactly `wanted` units are available.
+pub async fn set_available(app: &TestApp, staff: &str, sku: &str, wanted: i64) {
+    let now = available(app, staff, sku).await;
+    if now != wanted {
+        let response = app
+            .graphql(
+                Some(staff),
+                "mutation($sku: String!, $delta: Int!) { adjustStock(input: { sku: $sku, onHandDelta: $delta, reason: COUNT }) { available } }",
+                json!({ "sku": sku, "delta": wanted - now }),
+            )
+            .await;
+        assert_no_errors(&response);
+    }
+}
+
+/// The quantity of `sku` (pack size 1) whose net total at `token`'s price is just above
+/// `amount` ILS.
+pub async fn quantity_above(app: &TestApp, token: &str, sku: &str, amount: f64) -> i64 {
+    let response = app
+        .graphql(
+            Some(token),
+            "query($sku: String!) { product(sku: $sku) { unitPrice } }",
+            json!({ "sku": sku }),
+        )
+        .await;
+    let price: f64 = response["data"]["product"]["unitPrice"]
+        .as_str()
+        .and_then(|price| price.parse().ok())
+        .unwrap_or(1.0);
+    (amount / price).floor() as i64 + 1
+}
