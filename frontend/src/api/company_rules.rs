@@ -1,6 +1,5 @@
 //! The company admin's budget rules: `approvalRules`, `setApprovalRules`, the users'
-//! limits (`companyUsers`, `setUserLimits`), `costCenters` and `saveCostCenter`; and
-//! the number of pending orders an approver may decide, for the home page.
+//! limits (`companyUsers`, `setUserLimits`), `costCenters` and `saveCostCenter`.
 
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -129,6 +128,10 @@ pub struct CostCenter {
     pub name: String,
     /// Net spending allowed per calendar month; `None`: unlimited.
     pub monthly_budget: Option<Money>,
+    /// Net total of this month's orders charged to it.
+    pub spent_this_month: Money,
+    /// What is left of this month's budget (negative: over); `None`: unlimited.
+    pub left_this_month: Option<Money>,
 }
 
 pub async fn cost_centers() -> Result<Vec<CostCenter>, ApiError> {
@@ -137,7 +140,8 @@ pub async fn cost_centers() -> Result<Vec<CostCenter>, ApiError> {
     struct Data {
         cost_centers: Vec<CostCenter>,
     }
-    let query = "query CostCenters { costCenters { id name monthlyBudget } }";
+    let query =
+        "query CostCenters { costCenters { id name monthlyBudget spentThisMonth leftThisMonth } }";
     let data: Data = graphql(query, json!({})).await?;
     Ok(data.cost_centers)
 }
@@ -155,7 +159,7 @@ pub async fn save_cost_center(
     }
     let query = "mutation SaveCostCenter($id: ID, $name: String!, $budget: Decimal) { \
                  saveCostCenter(id: $id, name: $name, monthlyBudget: $budget) \
-                 { id name monthlyBudget } }";
+                 { id name monthlyBudget spentThisMonth leftThisMonth } }";
     let variables = json!({
         "id": id,
         "name": name,
@@ -163,27 +167,4 @@ pub async fn save_cost_center(
     });
     let data: Data = graphql(query, variables).await?;
     Ok(data.save_cost_center)
-}
-
-/// How many pending orders the caller may approve or reject now (the first 100
-/// pending orders are counted: more than that shows as 100).
-pub async fn pending_decisions_count() -> Result<usize, ApiError> {
-    #[derive(Deserialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Pending {
-        can_decide: bool,
-    }
-    #[derive(Deserialize)]
-    struct Data {
-        orders: Connection<Pending>,
-    }
-    let query = "query PendingDecisions { orders(first: 100, status: PENDING_APPROVAL) \
-                 { edges { node { canDecide } } } }";
-    let data: Data = graphql(query, json!({})).await?;
-    Ok(data
-        .orders
-        .into_nodes()
-        .into_iter()
-        .filter(|order| order.can_decide)
-        .count())
 }

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use serde_json::json;
 use shared::{Money, OrderStatus};
 
-use super::{ApiError, graphql};
+use super::{ApiError, Connection, graphql};
 
 /// The fields the list rows, the inbox and the live updates of a list need.
 pub const SUMMARY_FIELDS: &str = "id number status subtotal vat total createdAt \
@@ -293,4 +293,27 @@ pub async fn cost_center_name(id: &str) -> Result<Option<String>, ApiError> {
         .into_iter()
         .find(|center| center.id == id)
         .map(|center| center.name))
+}
+
+/// How many pending orders the caller may approve or reject now (the first 100
+/// pending orders are counted: more than that shows as 100).
+pub async fn pending_decisions_count() -> Result<usize, ApiError> {
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Pending {
+        can_decide: bool,
+    }
+    #[derive(Deserialize)]
+    struct Data {
+        orders: Connection<Pending>,
+    }
+    let query = "query PendingDecisions { orders(first: 100, status: PENDING_APPROVAL) \
+                 { edges { node { canDecide } } } }";
+    let data: Data = graphql(query, json!({})).await?;
+    Ok(data
+        .orders
+        .into_nodes()
+        .into_iter()
+        .filter(|order| order.can_decide)
+        .count())
 }

@@ -8,9 +8,7 @@ pub struct CartTexts {
 }
 
 pub const HE: CartTexts = CartTexts {
-    title: "סל הקניות",
+    title: "סל הקניות"
 };
 
-pub const EN: CartTexts = CartTexts {
-    title: "Cart",
-};
+pub const EN: CartTexts = CartTexts { title: "Cart" };

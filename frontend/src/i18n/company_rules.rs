@@ -61,6 +61,14 @@ pub struct CompanyRulesTexts {
     pub cost_centers_intro: &'static str,
     pub column_name: &'static str,
     pub column_budget: &'static str,
+    /// The column with this month's spending against the budget.
+    pub column_this_month: &'static str,
+    /// "₪ 1,200.00 spent": this month's spending without a budget.
+    pub spent: fn(&str) -> String,
+    /// "₪ 1,200.00 spent, ₪ 38,800.00 left".
+    pub spent_and_left: fn(&str, &str) -> String,
+    /// "₪ 1,200.00 spent, ₪ 240.00 over budget".
+    pub spent_and_over: fn(&str, &str) -> String,
     pub name_of: fn(&str) -> String,
     pub budget_of: fn(&str) -> String,
     pub save_cost_center_of: fn(&str) -> String,
@@ -132,6 +140,14 @@ pub const HE: CompanyRulesTexts = CompanyRulesTexts {
     cost_centers_intro: "פרויקט, סניף או מחלקה שאפשר לחייב בהם הזמנה. הזמנה שמעבירה את מרכז העלות מעבר לתקציב החודשי שלו (לפני מע״מ) צריכה אישור. תקציב ריק: ללא תקרה.",
     column_name: "שם",
     column_budget: "תקציב חודשי",
+    column_this_month: "החודש",
+    spent: |spent| format!("נוצלו \u{2066}{spent}\u{2069}"),
+    spent_and_left: |spent, left| {
+        format!("נוצלו \u{2066}{spent}\u{2069}, נותרו \u{2066}{left}\u{2069}")
+    },
+    spent_and_over: |spent, over| {
+        format!("נוצלו \u{2066}{spent}\u{2069}, חריגה של \u{2066}{over}\u{2069}")
+    },
     name_of: |name| format!("השם של מרכז העלות {name}"),
     budget_of: |name| format!("התקציב החודשי של {name}"),
     save_cost_center_of: |name| format!("שמירת מרכז העלות {name}"),
@@ -207,6 +223,10 @@ pub const EN: CompanyRulesTexts = CompanyRulesTexts {
     cost_centers_intro: "A project, branch or department that orders are charged to. An order that takes a cost centre over its monthly budget (before VAT) needs approval. Empty budget: unlimited.",
     column_name: "Name",
     column_budget: "Monthly budget",
+    column_this_month: "This month",
+    spent: |spent| format!("{spent} spent"),
+    spent_and_left: |spent, left| format!("{spent} spent, {left} left"),
+    spent_and_over: |spent, over| format!("{spent} spent, {over} over budget"),
     name_of: |name| format!("Name of cost centre {name}"),
     budget_of: |name| format!("Monthly budget of {name}"),
     save_cost_center_of: |name| format!("Save cost centre {name}"),

@@ -18,12 +18,12 @@ use crate::api::{ApiError, ErrorCode};
 use shared::Role;
 
 pub use cart::CartTexts;
-pub use company_rules::CompanyRulesTexts;
-pub use orders::OrdersTexts;
 pub use catalog::{
     CatalogTexts, ProductTexts, StaffAssortmentsTexts, StaffImportTexts, StaffProductsTexts,
     StaffTexts,
 };
+pub use company_rules::CompanyRulesTexts;
+pub use orders::OrdersTexts;
 
 /// A language the UI speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -84,6 +84,21 @@ pub fn CostCenterRow(center: CostCenter) -> impl IntoView {
     let name_label = Signal::derive(move || (i18n.t().company_rules.name_of)(&saved_name()));
     let budget_label = Signal::derive(move || (i18n.t().company_rules.budget_of)(&saved_name()));
 
+    let this_month = move || {
+        let t = &i18n.t().company_rules;
+        saved.with(|center| {
+            let spent = center.spent_this_month.format_ils();
+            match center.left_this_month {
+                None => ((t.spent)(&spent), false),
+                Some(left) if left.amount().is_sign_negative() => {
+                    let over = shared::Money::new(-left.amount()).format_ils();
+                    ((t.spent_and_over)(&spent, &over), true)
+                }
+                Some(left) => ((t.spent_and_left)(&spent, &left.format_ils()), false),
+            }
+        })
+    };
+
     view! {
         <tr data-testid="cost-center-row" data-name=saved_name>
             <td data-label=tr(|t| t.company_rules.column_name)>
@@ -106,6 +121,15 @@ pub fn CostCenterRow(center: CostCenter) -> impl IntoView {
                     actions
                     amount=true
                 />
+            </td>
+            <td data-label=tr(|t| t.company_rules.column_this_month)>
+                <span
+                    class="rules-spending"
+                    class:over=move || this_month().1
+                    data-testid="cost-center-spending"
+                >
+                    {move || this_month().0}
+                </span>
             </td>
             <td data-label=tr(|t| t.company_rules.column_save)>
                 <div class="rules-row-save">

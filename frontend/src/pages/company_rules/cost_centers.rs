@@ -50,6 +50,7 @@ fn CostCentersEditor(initial: Vec<CostCenter>) -> impl IntoView {
             <tr>
                 <th scope="col">{t.column_name}</th>
                 <th scope="col">{t.column_budget}</th>
+                <th scope="col">{t.column_this_month}</th>
                 <th scope="col">{t.column_save}</th>
             </tr>
         }

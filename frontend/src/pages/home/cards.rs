@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::api::company_rules::pending_decisions_count;
+use crate::api::orders::pending_decisions_count;
 use crate::i18n::{tr, use_i18n};
 
 #[component]
