@@ -1,0 +1,242 @@
+//! The cart page's state: the cart as the server last confirmed it, the quantities the
+//! buyer changed that are still on their way (shown at once, optimistically), the
+//! catalog entries of its products (tiers for the estimates and hints), and the page's
+//! notice.
+//!
+//! A quantity edit shows at once and is sent after a short pause (so five presses of
+//! "+" make one request). The server's answer replaces the estimate; an error puts the
+//! confirmed quantity back and says why.
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use shared::Money;
+
+use crate::api::ApiError;
+use crate::api::cart::{AddToCartResult, Cart, CartLine, RejectedLine, products_by_sku};
+use crate::api::cart::{cart, set_cart_line};
+use crate::api::catalog::Product;
+use crate::components::cart_state::{CartState, use_cart_state};
+use crate::components::notice::Notice;
+
+/// The pause after the last edit of a line before it is sent.
+const EDIT_DELAY: Duration = Duration::from_millis(350);
+
+#[derive(Clone, Copy)]
+pub struct CartModel {
+    /// What the page shows: the confirmed cart with the pending edits applied; `None`
+    /// while the first read runs.
+    pub shown: RwSignal<Option<Cart>>,
+    pub load_error: RwSignal<Option<ApiError>>,
+    pub products: RwSignal<HashMap<String, Product>>,
+    pub notice: RwSignal<Option<Notice>>,
+    /// The last removed line, for "Undo".
+    pub removed: RwSignal<Option<CartLine>>,
+    /// Whether edits are waiting to be sent or answered.
+    pub saving: RwSignal<bool>,
+    confirmed: StoredValue<Option<Cart>>,
+    /// Quantities typed but not confirmed yet, by SKU.
+    desired: StoredValue<HashMap<String, u32>>,
+    timers: StoredValue<HashMap<String, TimeoutHandle>>,
+    in_flight: StoredValue<usize>,
+    badge: CartState,
+}
+
+impl CartModel {
+    pub fn new() -> CartModel {
+        let model = CartModel {
+            shown: RwSignal::new(None),
+            load_error: RwSignal::new(None),
+            products: RwSignal::new(HashMap::new()),
+            notice: RwSignal::new(None),
+            removed: RwSignal::new(None),
+            saving: RwSignal::new(false),
+            confirmed: StoredValue::new(None),
+            desired: StoredValue::new(HashMap::new()),
+            timers: StoredValue::new(HashMap::new()),
+            in_flight: StoredValue::new(0),
+            badge: use_cart_state(),
+        };
+        model.load();
+        model
+    }
+
+    pub fn load(self) {
+        self.load_error.set(None);
+        spawn_local(async move {
+            match cart().await {
+                Ok(cart) => self.confirm(cart),
+                Err(error) => {
+                    self.load_error.try_set(Some(error));
+                }
+            }
+        });
+    }
+
+    /// Takes a cart the server answered with: it is the truth, apart from the edits
+    /// still on their way.
+    pub fn confirm(self, cart: Cart) {
+        self.badge.report(cart.lines.len());
+        let missing: Vec<String> = self.products.with_untracked(|known| {
+            cart.lines
+                .iter()
+                .filter(|line| !known.contains_key(&line.sku))
+                .map(|line| line.sku.clone())
+                .collect()
+        });
+        if self.confirmed.try_set_value(Some(cart)).is_some() {
+            return;
+        }
+        self.refresh_shown();
+        if !missing.is_empty() {
+            spawn_local(async move {
+                if let Ok(found) = products_by_sku(&missing).await {
+                    self.products.try_update(|known| known.extend(found));
+                    self.refresh_shown();
+                }
+            });
+        }
+    }
+
+    /// Takes the answer to an addition (quick order, paste, saved list).
+    pub fn merge(self, result: AddToCartResult) -> Vec<RejectedLine> {
+        self.confirm(result.cart);
+        result.rejected
+    }
+
+    /// Recomputes what is shown from the confirmed cart and the pending edits.
+    fn refresh_shown(self) {
+        let Some(Some(mut cart)) = self.confirmed.try_get_value() else {
+            return;
+        };
+        let desired = self.desired.get_value();
+        if !desired.is_empty() {
+            self.products.with_untracked(|products| {
+                for line in &mut cart.lines {
+                    if let Some(quantity) = desired.get(&line.sku) {
+                        estimate(line, *quantity, products.get(&line.sku));
+                    }
+                }
+            });
+            cart.lines.retain(|line| line.quantity > 0);
+            cart.subtotal = cart.lines.iter().filter_map(|line| line.line_total).sum();
+            cart.vat = cart.subtotal.vat();
+            cart.total = cart.subtotal + cart.vat;
+        }
+        self.saving
+            .try_set(!desired.is_empty() || self.in_flight.get_value() > 0);
+        self.shown.try_set(Some(cart));
+    }
+
+    /// Changes a line's quantity at once on screen and sends it after a pause.
+    pub fn set_quantity(self, sku: String, quantity: u32) {
+        self.desired.update_value(|desired| {
+            desired.insert(sku.clone(), quantity);
+        });
+        self.refresh_shown();
+        if let Some(handle) = self.timers.with_value(|timers| timers.get(&sku).copied()) {
+            handle.clear();
+        }
+        let timer_sku = sku.clone();
+        let handle = set_timeout_with_handle(move || self.send(timer_sku), EDIT_DELAY).ok();
+        self.timers.update_value(|timers| match handle {
+            Some(handle) => {
+                timers.insert(sku, handle);
+            }
+            None => {
+                timers.remove(&sku);
+            }
+        });
+    }
+
+    fn send(self, sku: String) {
+        let Some(Some(quantity)) = self
+            .desired
+            .try_with_value(|desired| desired.get(&sku).copied())
+        else {
+            return;
+        };
+        self.in_flight.update_value(|count| *count += 1);
+        spawn_local(async move {
+            let result = set_cart_line(&sku, quantity).await;
+            if self
+                .in_flight
+                .try_update_value(|count| *count -= 1)
+                .is_none()
+            {
+                return;
+            }
+            // A newer edit of the same line is on its way: its answer decides.
+            let newest = self
+                .desired
+                .with_value(|desired| desired.get(&sku) == Some(&quantity));
+            if newest {
+                self.desired.update_value(|desired| {
+                    desired.remove(&sku);
+                });
+            }
+            match result {
+                Ok(cart) => self.confirm(cart),
+                Err(error) => {
+                    self.notice.set(Some(Notice::Failed(error)));
+                    self.refresh_shown();
+                }
+            }
+        });
+    }
+
+    /// Removes a line now (no pause) and offers to undo it.
+    pub fn remove(self, line: CartLine) {
+        if let Some(handle) = self
+            .timers
+            .with_value(|timers| timers.get(&line.sku).copied())
+        {
+            handle.clear();
+        }
+        self.desired.update_value(|desired| {
+            desired.insert(line.sku.clone(), 0);
+        });
+        self.refresh_shown();
+        self.send(line.sku.clone());
+        self.notice.set(None);
+        self.removed.set(Some(line));
+    }
+
+    /// Puts the last removed line back with its quantity.
+    pub fn undo_remove(self) {
+        let Some(line) = self.removed.get_untracked() else {
+            return;
+        };
+        self.removed.set(None);
+        spawn_local(async move {
+            match set_cart_line(&line.sku, line.quantity).await {
+                Ok(cart) => self.confirm(cart),
+                Err(error) => {
+                    self.notice.try_set(Some(Notice::Failed(error)));
+                }
+            }
+        });
+    }
+
+    /// The line of `sku` as shown now.
+    pub fn line(self, sku: &str) -> Option<CartLine> {
+        self.shown.with(|cart| {
+            cart.as_ref()
+                .and_then(|cart| cart.lines.iter().find(|line| line.sku == sku).cloned())
+        })
+    }
+}
+
+/// Shows `line` at `quantity` priced from its catalog entry (tier included), as the
+/// server will price it; without one, at its current unit price.
+fn estimate(line: &mut CartLine, quantity: u32, product: Option<&Product>) {
+    line.quantity = quantity;
+    if let Some(product) = product {
+        line.unit_price = product.unit_price_for(quantity);
+    }
+    line.line_total = line.unit_price.map(|price| {
+        Money::new(price.amount() * rust_decimal::Decimal::from(quantity)).round_line()
+    });
+}
