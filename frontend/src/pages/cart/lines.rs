@@ -1,5 +1,5 @@
-//! The cart's lines: SKU, name with its problems in words, unit price with the next
-//! quantity tier, the quantity stepper, live availability, line total and "Remove".
+//! The cart's lines: SKU, name with live availability and its problems in words, unit
+//! price with the next quantity tier, the quantity stepper with "Remove", line total.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -36,9 +36,7 @@ pub fn CartLines(model: CartModel, live: LiveStock) -> impl IntoView {
                         <th scope="col">{tr(|t| t.catalog.product)}</th>
                         <th scope="col">{tr(|t| t.cart.unit_price)}</th>
                         <th scope="col">{tr(|t| t.catalog.quantity)}</th>
-                        <th scope="col">{tr(|t| t.catalog.availability)}</th>
                         <th scope="col" class="cell-number">{tr(|t| t.catalog.line_total)}</th>
-                        <th scope="col"><span class="visually-hidden">{tr(|t| t.cart.actions)}</span></th>
                     </tr>
                 </thead>
                 <tbody>
@@ -96,9 +94,12 @@ fn CartRow(sku: String, model: CartModel, live: LiveStock) -> impl IntoView {
             <td class="cell-sku" data-label=tr(|t| t.catalog.sku)>
                 <bdi dir="ltr">{sku.clone()}</bdi>
             </td>
-            <td data-label=tr(|t| t.catalog.product) class="cart-product">
-                <A href=product_href(&sku) attr:class="product-link">{name}</A>
-                <ProblemList line problems available />
+            <td data-label=tr(|t| t.catalog.product)>
+                <div class="cart-product">
+                    <A href=product_href(&sku) attr:class="product-link">{name}</A>
+                    <AvailabilityBadge available />
+                    <ProblemList line problems available />
+                </div>
             </td>
             <td data-label=tr(|t| t.cart.unit_price)>
                 <div class="cart-price">
@@ -107,24 +108,21 @@ fn CartRow(sku: String, model: CartModel, live: LiveStock) -> impl IntoView {
                 </div>
             </td>
             <td data-label=tr(|t| t.catalog.quantity)>
-                <CartQuantity model line available />
-            </td>
-            <td data-label=tr(|t| t.catalog.availability)>
-                <AvailabilityBadge available />
+                <div class="cart-quantity-cell">
+                    <CartQuantity model line available />
+                    <button
+                        type="button"
+                        class="button small ghost remove-line"
+                        data-testid="remove-line"
+                        aria-label=remove_label
+                        on:click=remove
+                    >
+                        {tr(|t| t.cart.remove)}
+                    </button>
+                </div>
             </td>
             <td class="cell-number" data-label=tr(|t| t.catalog.line_total) data-testid="cart-line-total">
                 {total}
-            </td>
-            <td class="cell-actions">
-                <button
-                    type="button"
-                    class="button small ghost"
-                    data-testid="remove-line"
-                    aria-label=remove_label
-                    on:click=remove
-                >
-                    {tr(|t| t.cart.remove)}
-                </button>
             </td>
         </tr>
     }

@@ -37,6 +37,10 @@ pub struct CartModel {
     /// Whether edits are waiting to be sent or answered.
     pub saving: RwSignal<bool>,
     confirmed: StoredValue<Option<Cart>>,
+    /// The order the lines were first seen in. The server lists the most recently
+    /// changed line last; keeping the first order stops a line from jumping to the end
+    /// when its quantity changes (or when "Undo" puts it back).
+    order: StoredValue<Vec<String>>,
     /// Quantities typed but not confirmed yet, by SKU.
     desired: StoredValue<HashMap<String, u32>>,
     timers: StoredValue<HashMap<String, TimeoutHandle>>,
@@ -54,6 +58,7 @@ impl CartModel {
             removed: RwSignal::new(None),
             saving: RwSignal::new(false),
             confirmed: StoredValue::new(None),
+            order: StoredValue::new(Vec::new()),
             desired: StoredValue::new(HashMap::new()),
             timers: StoredValue::new(HashMap::new()),
             in_flight: StoredValue::new(0),
@@ -77,8 +82,23 @@ impl CartModel {
 
     /// Takes a cart the server answered with: it is the truth, apart from the edits
     /// still on their way.
-    pub fn confirm(self, cart: Cart) {
+    pub fn confirm(self, mut cart: Cart) {
         self.badge.report(cart.lines.len());
+        if self
+            .order
+            .try_update_value(|order| {
+                for line in &cart.lines {
+                    if !order.contains(&line.sku) {
+                        order.push(line.sku.clone());
+                    }
+                }
+                cart.lines
+                    .sort_by_key(|line| order.iter().position(|sku| *sku == line.sku));
+            })
+            .is_none()
+        {
+            return;
+        }
         let missing: Vec<String> = self.products.with_untracked(|known| {
             cart.lines
                 .iter()
@@ -100,8 +120,18 @@ impl CartModel {
         }
     }
 
-    /// Takes the answer to an addition (quick order, paste, saved list).
-    pub fn merge(self, result: AddToCartResult) -> Vec<RejectedLine> {
+    /// Takes the answer to an addition (quick order, paste, saved list). New lines are
+    /// shown in the order they were `submitted` in (the server's order of one addition
+    /// is arbitrary).
+    pub fn merge(self, result: AddToCartResult, submitted: &[String]) -> Vec<RejectedLine> {
+        self.order.update_value(|order| {
+            for sku in submitted {
+                let sku = sku.trim().to_uppercase();
+                if !order.contains(&sku) {
+                    order.push(sku);
+                }
+            }
+        });
         self.confirm(result.cart);
         result.rejected
     }

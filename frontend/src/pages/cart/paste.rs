@@ -39,9 +39,11 @@ pub fn PasteOrder(model: CartModel) -> impl IntoView {
             adding.try_set(false);
             match result {
                 Ok(results) => {
+                    let submitted: Vec<String> =
+                        lines.iter().map(|line| line.sku.clone()).collect();
                     let mut refused = Vec::new();
                     for result in results {
-                        refused.extend(model.merge(result));
+                        refused.extend(model.merge(result, &submitted));
                     }
                     // Back into the box: what could not be read, then what was refused.
                     let mut kept = unreadable;

@@ -96,7 +96,8 @@ pub fn QuickOrder(model: CartModel) -> impl IntoView {
                     return;
                 }
             };
-            let refused = model.merge(added);
+            let submitted: Vec<String> = lines.iter().map(|(sku, _)| sku.clone()).collect();
+            let refused = model.merge(added, &submitted);
             let mut kept = Vec::new();
             for (row, sku, quantity) in filled {
                 let reason = refused

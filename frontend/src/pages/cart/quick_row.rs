@@ -202,7 +202,9 @@ pub fn QuickRowView(
                     on:keydown=on_sku_key
                 />
             </td>
-            <td data-label=tr(|t| t.catalog.product) aria-live="polite">{status}</td>
+            <td data-label=tr(|t| t.catalog.product)>
+                <div class="quick-status" aria-live="polite">{status}</div>
+            </td>
             <td data-label=tr(|t| t.cart.unit_price) class="cell-number">{price}</td>
             <td data-label=tr(|t| t.catalog.availability)>{stock}</td>
             <td data-label=tr(|t| t.catalog.quantity)>

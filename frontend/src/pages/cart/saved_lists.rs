@@ -134,7 +134,7 @@ fn SavedListRow(
             busy.try_set(false);
             match result {
                 Ok(added) => {
-                    let refused = model.merge(added);
+                    let refused = model.merge(added, &[]);
                     status.try_set(added_notice(count.saturating_sub(refused.len())));
                     rejected.try_set(refused);
                 }

@@ -11,7 +11,6 @@ use leptos_router::hooks::use_navigate;
 use crate::api::cart::{Cart, CostCenter, OrderRequest, clear_cart, order_quote, place_order};
 use crate::api::{ApiError, ErrorCode};
 use crate::components::cart_state::use_cart_state;
-use crate::components::catalog::price::MoneyText;
 use crate::i18n::{tr, use_i18n};
 use crate::pages::checkout::preview::ApprovalPreview;
 
@@ -147,10 +146,6 @@ pub fn CheckoutForm(cart: Cart, centers: Vec<CostCenter>, blocked: bool) -> impl
                     _ => None,
                 })
             }}
-            <p class="muted vat-note">
-                {tr(|t| t.cart.total)} ": "
-                <MoneyText amount=cart.total />
-            </p>
         </form>
     }
 }
