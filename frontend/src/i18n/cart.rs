@@ -174,7 +174,7 @@ pub const HE: CartTexts = CartTexts {
     blocked_problems: "יש לתקן את השורות המסומנות באדום לפני המעבר לתשלום.",
     blocked_saving: "שומרים את השינויים האחרונים…",
     removed: |name| format!("{name} הוסר מהסל."),
-    undo: "ביטול",
+    undo: "ביטול ההסרה",
     empty: "הסל ריק. אפשר להוסיף מוצרים מהקטלוג, בהזמנה מהירה לפי מק״ט או בהדבקה מאקסל.",
     browse_catalog: "לקטלוג",
     use_quick_order: "הזמנה מהירה",
