@@ -10,20 +10,19 @@
 //! `BENCH_DATABASE_URL=postgres://...` benchmarks PostgreSQL instead of SQLite.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
 
+mod common;
+
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use backend::app::App;
-use backend::config::Config;
 use backend::domain::catalog::search_text;
 use backend::entities::{category, price_list, price_list_item, product, stock};
 use chrono::Utc;
+use common::{Outcome, Server};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, Database, DatabaseConnection, EntityTrait,
-    QueryFilter,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
 };
-use secrecy::SecretString;
-use serde_json::{Value, json};
+use serde_json::json;
 
 const PAGE: &str = "{ products(first: 50) { edges { node { sku name unitPrice available priceTiers { minQuantity unitPrice } } } pageInfo { hasNextPage } } }";
 const SEARCH: &str = "{ products(first: 50, search: \"screw 4x\") { edges { node { sku name unitPrice available } } } }";
@@ -43,71 +42,12 @@ fn parse_size(text: &str) -> usize {
         * factor
 }
 
-struct Options {
-    sizes: Vec<usize>,
-    seconds: u64,
-    clients: usize,
-}
-
-fn options() -> Options {
-    let args: Vec<String> = std::env::args().collect();
-    let value = |name: &str| {
-        args.iter()
-            .position(|arg| arg == name)
-            .and_then(|index| args.get(index + 1))
-            .cloned()
-    };
-    Options {
-        sizes: value("--products")
-            .unwrap_or_else(|| "10k".to_owned())
-            .split(',')
-            .map(parse_size)
-            .collect(),
-        seconds: value("--seconds")
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(10),
-        clients: value("--clients")
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(32),
-    }
-}
-
-async fn fresh_database(size: usize) -> (String, DatabaseConnection, Option<tempfile::TempDir>) {
-    match std::env::var("BENCH_DATABASE_URL")
-        .ok()
-        .filter(|url| !url.is_empty())
-    {
-        Some(server) => {
-            let admin = Database::connect(server.as_str())
-                .await
-                .expect("connect to BENCH_DATABASE_URL");
-            let name = format!("portal_bench_{size}");
-            admin
-                .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                .await
-                .expect("drop");
-            admin
-                .execute_unprepared(&format!("CREATE DATABASE {name}"))
-                .await
-                .expect("create");
-            let base = server
-                .rsplit_once('/')
-                .map(|(base, _)| base.to_owned())
-                .unwrap_or(server.clone());
-            let url = format!("{base}/{name}");
-            let db = backend::db::connect(&url).await.expect("connect");
-            (url, db, None)
-        }
-        None => {
-            let dir = tempfile::tempdir().expect("temp dir");
-            let url = format!(
-                "sqlite://{}?mode=rwc",
-                dir.path().join("bench.db").display()
-            );
-            let db = backend::db::connect(&url).await.expect("connect");
-            (url, db, Some(dir))
-        }
-    }
+fn sizes() -> Vec<usize> {
+    common::option("--products")
+        .unwrap_or_else(|| "10k".to_owned())
+        .split(',')
+        .map(parse_size)
+        .collect()
 }
 
 /// Adds generated products (in a category Galil sees) until the catalog has `size`.
@@ -198,103 +138,18 @@ async fn grow_catalog(db: &DatabaseConnection, size: usize) {
     db.execute_unprepared("ANALYZE").await.expect("analyze");
 }
 
-struct Run {
-    name: &'static str,
-    requests: usize,
-    errors: usize,
-    p50_ms: f64,
-    p99_ms: f64,
-    per_second: f64,
-}
-
-async fn drive(
-    base_url: &str,
-    token: &str,
-    query: &'static str,
-    name: &'static str,
-    options: &Options,
-) -> Run {
-    let client = reqwest::Client::builder()
-        .pool_max_idle_per_host(options.clients)
-        .build()
-        .expect("client");
-    let deadline = Instant::now() + Duration::from_secs(options.seconds);
-    let url = format!("{base_url}/graphql");
-    let body = Arc::new(json!({ "query": query }));
-    let mut workers = Vec::new();
-    for _ in 0..options.clients {
-        let (client, url, body, token) =
-            (client.clone(), url.clone(), body.clone(), token.to_owned());
-        workers.push(tokio::spawn(async move {
-            let mut latencies = Vec::new();
-            let mut errors = 0;
-            while Instant::now() < deadline {
-                let started = Instant::now();
-                let response = client
-                    .post(&url)
-                    .bearer_auth(&token)
-                    .json(&*body)
-                    .send()
-                    .await;
-                let ok = match response {
-                    Ok(response) => response
-                        .json::<Value>()
-                        .await
-                        .is_ok_and(|value| value.get("errors").is_none()),
-                    Err(_) => false,
-                };
-                latencies.push(started.elapsed());
-                if !ok {
-                    errors += 1;
-                }
-            }
-            (latencies, errors)
-        }));
-    }
-    let started = Instant::now();
-    let mut latencies = Vec::new();
-    let mut errors = 0;
-    for worker in workers {
-        let (worker_latencies, worker_errors) = worker.await.expect("worker");
-        latencies.extend(worker_latencies);
-        errors += worker_errors;
-    }
-    let elapsed = started.elapsed().as_secs_f64();
-    latencies.sort();
-    let at = |q: f64| {
-        latencies
-            .get(((latencies.len() as f64 * q) as usize).min(latencies.len().saturating_sub(1)))
-            .map_or(0.0, |d| d.as_secs_f64() * 1000.0)
-    };
-    Run {
-        name,
-        requests: latencies.len(),
-        errors,
-        p50_ms: at(0.50),
-        p99_ms: at(0.99),
-        per_second: latencies.len() as f64 / elapsed,
-    }
-}
-
 #[tokio::main]
 async fn main() {
-    let options = options();
-    let database = if std::env::var("BENCH_DATABASE_URL").is_ok() {
-        "postgres"
-    } else {
-        "sqlite"
-    };
+    let (seconds, clients) = (common::seconds(), common::clients());
+    let database = common::database_kind();
     let mut results = Vec::new();
-    println!(
-        "catalog benchmark on {database}: {} clients, {} s per run",
-        options.clients, options.seconds
-    );
+    println!("catalog benchmark on {database}: {clients} clients, {seconds} s per run");
     println!(
         "{:>9} {:<8} {:>9} {:>7} {:>9} {:>9} {:>9}",
         "products", "query", "requests", "errors", "p50 ms", "p99 ms", "req/s"
     );
-    for size in options.sizes.clone() {
-        let (url, db, _dir) = fresh_database(size).await;
+    for size in sizes() {
+        let (url, db, _dir) = common::fresh_database(&size.to_string()).await;
         backend::db::migrate(&db).await.expect("migrate");
         backend::seed::seed_demo(&db).await.expect("seed");
         let loading = Instant::now();
@@ -303,58 +158,34 @@ async fn main() {
             "loaded {size} products in {:.1} s",
             loading.elapsed().as_secs_f64()
         );
-        let config = Config {
-            database_url: url,
-            listen_address: "127.0.0.1:0".parse().expect("address"),
-            static_dir: None,
-            jwt_secret: SecretString::from("bench-secret-0123456789abcdefghijklmnopqrstuvwxyz"),
-            demo: false,
-            access_token_minutes: 60,
-            mail: backend::config::MailConfig::default(),
-        };
-        let app = App::from_database(db.clone(), &config);
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("bind");
-        let base_url = format!("http://{}", listener.local_addr().expect("address"));
-        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-        let server = tokio::spawn(app.serve(listener, async move {
-            let _ = stopped.await;
-        }));
-        let login: Value = reqwest::Client::new()
-            .post(format!("{base_url}/graphql"))
-            .json(&json!({ "query": "mutation { login(email: \"buyer@demo.test\", password: \"demo-password\") { token } }" }))
-            .send()
-            .await
-            .expect("login")
-            .json()
-            .await
-            .expect("login json");
-        let token = login["data"]["login"]["token"]
-            .as_str()
-            .expect("a token")
-            .to_owned();
+        let server = Server::start(&db, url).await;
+        let token: Arc<str> = server.login("buyer@demo.test").await.into();
         for (query, name) in [(PAGE, "page"), (SEARCH, "search")] {
-            let run = drive(&base_url, &token, query, name, &options).await;
+            let body = Arc::new(json!({ "query": query }));
+            let (base_url, token) = (server.base_url.clone(), token.clone());
+            let run = common::drive(clients, Duration::from_secs(seconds), move |_, http| {
+                let (base_url, token, body) = (base_url.clone(), token.clone(), body.clone());
+                async move {
+                    match common::post(&http, &base_url, &token, &body).await {
+                        Some(response) if response.get("errors").is_none() => Outcome::Ok,
+                        _ => Outcome::Error,
+                    }
+                }
+            })
+            .await;
             println!(
                 "{:>9} {:<8} {:>9} {:>7} {:>9.2} {:>9.2} {:>9.0}",
-                size, run.name, run.requests, run.errors, run.p50_ms, run.p99_ms, run.per_second
+                size, name, run.requests, run.errors, run.p50_ms, run.p99_ms, run.per_second
             );
-            results.push(json!({ "database": database, "products": size, "query": run.name, "clients": options.clients,
-                "seconds": options.seconds, "requests": run.requests, "errors": run.errors,
-                "p50_ms": run.p50_ms, "p99_ms": run.p99_ms, "requests_per_second": run.per_second }));
+            let mut result = run.json();
+            result["database"] = json!(database);
+            result["products"] = json!(size);
+            result["query"] = json!(name);
+            result["clients"] = json!(clients);
+            result["seconds"] = json!(seconds);
+            results.push(result);
         }
-        let _ = stop.send(());
-        let _ = server.await;
-        db.close().await.ok();
+        server.stop().await;
     }
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/bench");
-    std::fs::create_dir_all(&dir).ok();
-    let path = dir.join(format!("catalog-{database}.json"));
-    std::fs::write(
-        &path,
-        serde_json::to_string_pretty(&results).unwrap_or_default(),
-    )
-    .ok();
-    println!("written to {}", path.display());
+    common::write_report("catalog", &results);
 }

@@ -101,7 +101,7 @@ async fn bad_new_users_are_refused_with_a_clear_error_and_nothing_is_written() {
         count["data"]["companyUsers"]["edges"]
             .as_array()
             .map(Vec::len),
-        Some(4)
+        Some(5)
     );
 }
 
@@ -180,7 +180,7 @@ async fn lists_page_with_relay_cursors() {
         second["data"]["companyUsers"]["edges"]
             .as_array()
             .map(Vec::len),
-        Some(1)
+        Some(2)
     );
     assert_eq!(
         second["data"]["companyUsers"]["pageInfo"]["hasNextPage"],

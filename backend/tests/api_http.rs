@@ -215,7 +215,7 @@ async fn money_is_a_decimal_string_with_two_decimals() {
     );
     assert_eq!(
         response["data"]["me"]["company"]["creditLimit"],
-        "150000.00"
+        "500000.00"
     );
 }
 

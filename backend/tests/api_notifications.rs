@@ -132,6 +132,7 @@ async fn an_order_above_5000_notifies_each_eligible_approver_and_nobody_else() {
     let app = TestApp::spawn().await;
     let buyer = app.login("buyer@demo.test").await;
     let approver = app.login("approver@demo.test").await;
+    let finance = app.login("finance@demo.test").await;
     let other_company_approver = app.login("approver@other.test").await;
     let low_limit = company_user(&app, "low.limit@demo.test", "APPROVER").await;
     set_approval_limit(&app, "low.limit@demo.test", 1_000).await;
@@ -144,7 +145,7 @@ async fn an_order_above_5000_notifies_each_eligible_approver_and_nobody_else() {
     let order_id = order["id"].as_str().unwrap_or_default();
     let number = order["number"].as_str().unwrap_or_default();
 
-    for token in [&approver, &unlimited] {
+    for token in [&approver, &finance, &unlimited] {
         let (nodes, unread) = notifications(&app, token).await;
         assert_eq!(nodes.len(), 1, "one notification per approver: {nodes:?}");
         assert_eq!(unread, 1);
@@ -205,7 +206,11 @@ async fn an_approver_who_places_an_order_is_not_notified_of_it_nor_is_a_deactiva
         .expect("count")
         .and_then(|row| row.try_get::<i64>("", "n").ok())
         .unwrap_or(-1);
-    assert_eq!(count, 0, "nobody else may approve it");
+    // Only the other active approver (the demo's finance@) may approve it.
+    let finance = app.login("finance@demo.test").await;
+    let (nodes, _) = notifications(&app, &finance).await;
+    assert_eq!(nodes.len(), 1, "{nodes:?}");
+    assert_eq!(count, 1, "nobody else may approve it");
 }
 
 #[tokio::test]
@@ -412,11 +417,12 @@ fn files_in(folder: &Path, suffix: &str) -> Vec<PathBuf> {
 }
 
 /// [`files_in`], once at least one is there (or the deadline passed).
-async fn wait_for_files(folder: &Path, suffix: &str) -> Vec<PathBuf> {
+/// Waits until `folder` holds `count` files ending in `suffix` (or the deadline passes).
+async fn wait_for_files(folder: &Path, suffix: &str, count: usize) -> Vec<PathBuf> {
     let deadline = Instant::now() + MAIL_DEADLINE;
     loop {
         let files = files_in(folder, suffix);
-        if !files.is_empty() || Instant::now() > deadline {
+        if files.len() >= count || Instant::now() > deadline {
             return files;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
@@ -441,13 +447,27 @@ async fn without_smtp_the_approvers_email_is_written_to_the_outbox_within_second
     let order_id = order["id"].as_str().unwrap_or_default();
     let number = order["number"].as_str().unwrap_or_default();
 
-    let files = wait_for_files(&app.outbox_dir, ".eml").await;
-    assert_eq!(files.len(), 1, "no e-mail in {}", app.outbox_dir.display());
+    // One e-mail per eligible approver: the demo has two (approver@ and finance@).
+    let files = wait_for_files(&app.outbox_dir, ".eml", 2).await;
+    assert_eq!(files.len(), 2, "e-mails in {}", app.outbox_dir.display());
     eprintln!(
-        "the e-mail reached the outbox {} ms after the order",
+        "the e-mails reached the outbox {} ms after the order",
         placed_at.elapsed().as_millis()
     );
-    let message = std::fs::read_to_string(&files[0]).expect("read the .eml");
+    let messages: Vec<String> = files
+        .iter()
+        .map(|file| std::fs::read_to_string(file).expect("read the .eml"))
+        .collect();
+    assert!(
+        messages
+            .iter()
+            .any(|message| message.contains("<finance@demo.test>")),
+        "{messages:?}"
+    );
+    let message = messages
+        .iter()
+        .find(|message| message.contains("<approver@demo.test>"))
+        .expect("the e-mail to approver@demo.test");
     for expected in [
         "To: \"Avi Cohen\" <approver@demo.test>",
         &format!("Subject: Order {number} needs your approval"),
@@ -461,10 +481,10 @@ async fn without_smtp_the_approvers_email_is_written_to_the_outbox_within_second
             "{expected} missing in:\n{message}"
         );
     }
-    // Nobody else gets an e-mail, and this one is sent once.
+    // Nobody else gets an e-mail, and each is sent once.
     tokio::time::sleep(Duration::from_secs(2)).await;
     let files = files_in(&app.outbox_dir, ".eml");
-    assert_eq!(files.len(), 1, "{files:?}");
+    assert_eq!(files.len(), 2, "{files:?}");
 }
 
 #[tokio::test]
@@ -482,13 +502,14 @@ async fn two_instances_on_one_database_send_each_email_once() {
         place_above(instance, token, "PT-101", 5_000.0).await;
     }
     let deadline = Instant::now() + MAIL_DEADLINE;
-    while files_in(&app.outbox_dir, ".eml").len() < 6 && Instant::now() < deadline {
+    // Two approvers per order.
+    while files_in(&app.outbox_dir, ".eml").len() < 12 && Instant::now() < deadline {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     // Both workers keep polling a while longer: nothing may be sent twice.
     tokio::time::sleep(Duration::from_secs(2)).await;
     let files = files_in(&app.outbox_dir, ".eml");
-    assert_eq!(files.len(), 6, "{files:?}");
+    assert_eq!(files.len(), 12, "{files:?}");
     // apalis recorded each job as done, by one of the two workers.
     let table = if common::is_postgres() {
         "apalis.jobs"
@@ -506,7 +527,7 @@ async fn two_instances_on_one_database_send_each_email_once() {
         .into_iter()
         .filter_map(|row| row.try_get::<String>("", "status").ok())
         .collect();
-    assert_eq!(statuses, vec!["Done"; 6]);
+    assert_eq!(statuses, vec!["Done"; 12]);
 }
 
 /// `aiosmtpd` in a child process (`tests/support/smtp_sink.py`), killed on drop.
@@ -610,13 +631,29 @@ async fn with_smtp_the_approvers_email_reaches_a_real_smtp_server() {
     let order_id = order["id"].as_str().unwrap_or_default();
     let number = order["number"].as_str().unwrap_or_default();
 
-    let received = wait_for_files(smtp.folder.path(), ".json").await;
-    assert_eq!(received.len(), 1, "the SMTP server received nothing");
-    let message: Value = serde_json::from_str(
-        &std::fs::read_to_string(&received[0]).expect("read the received message"),
-    )
-    .expect("JSON");
-    assert_eq!(message["rcpt_tos"], json!(["approver@demo.test"]));
+    // One message per eligible approver (approver@ and finance@ in the demo).
+    let received = wait_for_files(smtp.folder.path(), ".json", 2).await;
+    assert_eq!(received.len(), 2, "the SMTP server received {received:?}");
+    let messages: Vec<Value> = received
+        .iter()
+        .map(|file| {
+            serde_json::from_str(&std::fs::read_to_string(file).expect("read the message"))
+                .expect("JSON")
+        })
+        .collect();
+    let mut recipients: Vec<&Value> = messages.iter().map(|m| &m["rcpt_tos"]).collect();
+    recipients.sort_by_key(|r| r.to_string());
+    assert_eq!(
+        recipients,
+        [
+            &json!(["approver@demo.test"]),
+            &json!(["finance@demo.test"])
+        ]
+    );
+    let message = messages
+        .iter()
+        .find(|m| m["rcpt_tos"] == json!(["approver@demo.test"]))
+        .expect("the message to approver@demo.test");
     assert_eq!(message["mail_from"], "orders@portal.test");
     assert_eq!(message["to"], "Avi Cohen <approver@demo.test>");
     // The approver reads Hebrew: the subject survives RFC 2047 encoding.

@@ -498,3 +498,55 @@ async fn the_checkout_preview_shows_the_reasons_and_the_budget_impact_without_wr
         Some(0)
     );
 }
+
+#[tokio::test]
+async fn can_decide_is_true_only_for_an_approver_who_may_approve_now() {
+    let app = TestApp::spawn().await;
+    let buyer = app.login("buyer@demo.test").await;
+    let approver = app.login("approver@demo.test").await;
+    let finance = app.login("finance@demo.test").await;
+    let admin = app.login("admin@demo.test").await;
+    let staff = app.login("staff@demo.test").await;
+    set_available(&app, &staff, "PT-101", 1000).await;
+    let quantity = quantity_above(&app, &buyer, "PT-101", 5_000.0).await;
+    let placed = place(&app, &buyer, &[("PT-101", quantity)], None).await;
+    assert_no_errors(&placed);
+    let id = placed["data"]["placeOrder"]["id"].clone();
+    let can_decide = |token: String| {
+        let (app, id) = (&app, id.clone());
+        async move {
+            app.graphql(
+                Some(&token),
+                "query($id: ID!) { order(id: $id) { canDecide } }",
+                json!({ "id": id }),
+            )
+            .await["data"]["order"]["canDecide"]
+                .clone()
+        }
+    };
+    assert_eq!(can_decide(approver.clone()).await, true);
+    assert_eq!(can_decide(finance.clone()).await, true);
+    assert_eq!(can_decide(buyer.clone()).await, false, "its own order");
+    assert_eq!(can_decide(admin.clone()).await, false, "not an approver");
+
+    // Below the order's subtotal, the approver's limit takes the decision away.
+    let approver_id = app
+        .graphql(Some(&approver), "{ me { id } }", json!({}))
+        .await["data"]["me"]["id"]
+        .clone();
+    let limited = app
+        .graphql(
+            Some(&admin),
+            "mutation($id: ID!) { setUserLimits(userId: $id, approvalLimit: \"1000\") { userId } }",
+            json!({ "id": approver_id }),
+        )
+        .await;
+    assert_no_errors(&limited);
+    assert_eq!(can_decide(approver.clone()).await, false, "above its limit");
+
+    let approved = app
+        .graphql(Some(&finance), APPROVE, json!({ "id": id }))
+        .await;
+    assert_no_errors(&approved);
+    assert_eq!(can_decide(finance).await, false, "no longer pending");
+}

@@ -11,6 +11,6 @@ test('supplier staff sees the customer companies with their credit limits', asyn
   const table = page.getByTestId('companies-table');
   await expect(table).toBeVisible();
   const galil = table.getByRole('row').filter({ hasText: 'Galil Hardware Ltd' });
-  await expect(galil).toContainText('₪ 150,000.00');
+  await expect(galil).toContainText('₪ 500,000.00');
   await expect(table.getByRole('row').filter({ hasText: 'Negev Builders Ltd' })).toHaveCount(1);
 });

@@ -1,11 +1,20 @@
 import { expect, test } from '@playwright/test';
-import { expectNavigation, signIn, signOut, texts, type Texts } from './support';
+import { expectNavigation, signIn, signOut, texts, TEXTS, type Texts } from './support';
+
+// Navigation labels of the ordering screens, as the app shows them in each language.
+const MORE = {
+  he: { orders: 'הזמנות', approvals: 'אישורים', companyRules: 'כללי אישור' },
+  en: { orders: 'Orders', approvals: 'Approvals', companyRules: 'Approval rules' },
+};
+const more = (t: Texts) => (t === TEXTS.en ? MORE.en : MORE.he);
 
 interface DemoUser {
   email: string;
   name: string;
   homeTestId: string;
   navigation: (t: Texts) => string[];
+  /** Where the home page's link cards lead, in order. */
+  homeCards: string[];
 }
 
 // The demo users seeded by `portal serve --demo`, one per role.
@@ -14,31 +23,36 @@ const demoUsers: Record<string, DemoUser> = {
     email: 'staff@demo.test',
     name: 'Tamar Shapiro',
     homeTestId: 'home-supplier-staff',
-    navigation: (t) => [t.home, t.catalog, t.products, t.companies],
+    navigation: (t) => [t.home, t.catalog, more(t).orders, t.products, t.companies],
+    homeCards: ['/orders', '/catalog', '/staff/products', '/staff/import', '/staff/assortments', '/companies'],
   },
   BUYER: {
     email: 'buyer@demo.test',
     name: 'Noa Levi',
     homeTestId: 'home-buyer',
-    navigation: (t) => [t.home, t.catalog],
+    navigation: (t) => [t.home, t.catalog, more(t).orders],
+    homeCards: ['/catalog', '/cart', '/orders'],
   },
   APPROVER: {
     email: 'approver@demo.test',
     name: 'Avi Cohen',
     homeTestId: 'home-approver',
-    navigation: (t) => [t.home, t.catalog],
+    navigation: (t) => [t.home, t.catalog, more(t).orders, more(t).approvals],
+    homeCards: ['/approvals', '/orders', '/catalog'],
   },
   VIEWER: {
     email: 'viewer@demo.test',
     name: 'Rina Mizrahi',
     homeTestId: 'home-viewer',
-    navigation: (t) => [t.home, t.catalog],
+    navigation: (t) => [t.home, t.catalog, more(t).orders],
+    homeCards: ['/orders', '/catalog'],
   },
   COMPANY_ADMIN: {
     email: 'admin@demo.test',
     name: 'Yossi Peretz',
     homeTestId: 'home-company-admin',
-    navigation: (t) => [t.home, t.catalog, t.users],
+    navigation: (t) => [t.home, t.catalog, more(t).orders, t.users, more(t).companyRules],
+    homeCards: ['/company/rules', '/users', '/orders', '/catalog'],
   },
 };
 
@@ -54,6 +68,9 @@ for (const [role, user] of Object.entries(demoUsers)) {
     const home = page.getByTestId(user.homeTestId);
     await expect(home).toBeVisible();
     await expect(home.getByRole('heading', { level: 1 })).toContainText(user.name);
+    await expect
+      .poll(() => home.locator('a.link-card').evaluateAll((cards) => cards.map((card) => card.getAttribute('href'))))
+      .toEqual(user.homeCards);
     await expectNavigation(page, testInfo, user.navigation);
 
     await page.reload();
@@ -67,6 +84,14 @@ for (const [role, user] of Object.entries(demoUsers)) {
     await expect(page).toHaveURL(/\/login$/);
   });
 }
+
+test('an approver sees on the home page how many orders wait for a decision', async ({ page }) => {
+  await signIn(page, 'approver@demo.test');
+  const card = page.getByTestId('home-approver').getByTestId('approvals-card');
+  await expect(card.getByTestId('approvals-count')).toHaveText(/^\d+$/);
+  await card.click();
+  await expect(page).toHaveURL(/\/approvals$/);
+});
 
 test('a signed-in user who opens /login lands on the home page', async ({ page }) => {
   await signIn(page, 'buyer@demo.test');

@@ -25,7 +25,8 @@ fn main() -> ExitCode {
                  test       fmt, clippy, Rust tests (SQLite, and PostgreSQL with TEST_DATABASE_URL), browser tests\n             \
                  (`test --no-e2e` skips the browser tests)\n  \
                  frontend   build the frontend into dist/ only\n  \
-                 bench      catalog benchmark: `bench [--products 10k,100k,1m] [--seconds 10] [--clients 32] [--postgres]`"
+                 bench      catalog benchmark: `bench [--products 10k,100k,1m] [--seconds 10] [--clients 32] [--postgres]`\n             \
+                 ordering benchmark: `bench orders [--seconds 10] [--clients 32] [--postgres]`"
             );
             return ExitCode::from(2);
         }

@@ -252,21 +252,23 @@ fn browser_tests() -> anyhow::Result<()> {
     )
 }
 
-/// The catalog benchmark (release build, real server, loopback clients). Not a test:
-/// it prints a table and writes `target/bench/catalog-<database>.json`.
+/// A benchmark (release build, real server, loopback clients): `catalog` (the default)
+/// or `orders`. Not a test: it prints a table and writes
+/// `target/bench/<benchmark>-<database>.json`.
 pub fn bench(arguments: &[String]) -> anyhow::Result<()> {
     let root = repo_root();
     let mut passed: Vec<&str> = Vec::new();
     let mut postgres = false;
+    let mut benchmark = "catalog";
     for argument in arguments {
-        if argument == "--postgres" {
-            postgres = true;
-        } else {
-            passed.push(argument);
+        match argument.as_str() {
+            "--postgres" => postgres = true,
+            "catalog" | "orders" => benchmark = argument,
+            _ => passed.push(argument),
         }
     }
     let mut args = vec![
-        "bench", "--locked", "-p", "backend", "--bench", "catalog", "--",
+        "bench", "--locked", "-p", "backend", "--bench", benchmark, "--",
     ];
     args.extend(passed);
     let url = std::env::var("BENCH_DATABASE_URL")

@@ -166,13 +166,24 @@ impl Order {
         load_user(ctx, Some(self.placed_by_id)).await
     }
 
-    /// Whether the caller may approve or reject this order now.
-    async fn can_decide(&self, ctx: &Context<'_>) -> bool {
-        ctx.authorize(Operation::ApproveOrders).is_ok_and(|actor| {
-            self.status == OrderStatusEnum::PendingApproval
-                && actor.user_id != self.placed_by_id
-                && !self.approver_ids.contains(&actor.user_id)
-        })
+    /// Whether the caller may approve or reject this order now: a pending order, not
+    /// its own, not approved by it yet, and within its approval limit.
+    async fn can_decide(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
+        let Ok(actor) = ctx.authorize(Operation::ApproveOrders) else {
+            return Ok(false);
+        };
+        if self.status != OrderStatusEnum::PendingApproval
+            || actor.user_id == self.placed_by_id
+            || self.approver_ids.contains(&actor.user_id)
+        {
+            return Ok(false);
+        }
+        let limit = loaders(ctx)?
+            .user
+            .load_one(actor.user_id)
+            .await?
+            .and_then(|account| account.approval_limit);
+        Ok(limit.is_none_or(|limit| self.subtotal.0 <= limit.amount()))
     }
 }
 

@@ -47,7 +47,7 @@ pub const DEMO_COMPANIES: [DemoCompany; 2] = [
         vat_number: "514000017",
         payment_terms: "EOM",
         payment_days: 30,
-        credit_limit: 150_000,
+        credit_limit: 500_000,
         auto_approval_limit: Some(5_000),
         dual_approval_limit: Some(20_000),
         cost_centers: &[("Haifa branch", 40_000), ("Karmiel project", 25_000)],
@@ -64,7 +64,7 @@ pub const DEMO_COMPANIES: [DemoCompany; 2] = [
     },
 ];
 
-pub const DEMO_USERS: [DemoUser; 7] = [
+pub const DEMO_USERS: [DemoUser; 8] = [
     DemoUser {
         email: "staff@demo.test",
         name: "Tamar Shapiro",
@@ -88,6 +88,15 @@ pub const DEMO_USERS: [DemoUser; 7] = [
         company: Some(GALIL),
         order_limit: None,
         approval_limit: Some(50_000),
+    },
+    // The second approver, so orders above the dual-approval threshold can complete.
+    DemoUser {
+        email: "finance@demo.test",
+        name: "Dana Katz",
+        role: Role::Approver,
+        company: Some(GALIL),
+        order_limit: None,
+        approval_limit: Some(100_000),
     },
     DemoUser {
         email: "viewer@demo.test",

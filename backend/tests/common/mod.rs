@@ -8,7 +8,7 @@
 
 pub mod ws;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -94,6 +94,11 @@ async fn build_postgres_template(server_url: String) -> Backend {
         .expect("list stale test databases");
     for row in stale {
         let name: String = row.try_get("", "datname").expect("datname");
+        // A run still going on (another checkout, CI) keeps its databases.
+        let owner = name.split('_').nth(1).unwrap_or_default();
+        if !owner.is_empty() && Path::new("/proc").join(owner).exists() {
+            continue;
+        }
         let _ = admin
             .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
             .await;

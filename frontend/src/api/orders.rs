@@ -1,1 +1,296 @@
-//! Orders: the list, one order, approve and reject, and the `orderUpdated` subscription.
+//! Orders: the list, one order, approve and reject, reorder, and what the approval page
+//! needs besides the order (the caller's approval limit, the cost centres' names).
+//!
+//! One [`Order`] type serves every screen: the list asks for fewer fields (lines and
+//! events then stay empty), the order pages and the `orderUpdated` subscription for all.
+
+use serde::Deserialize;
+use serde_json::json;
+use shared::{Money, OrderStatus};
+
+use super::{ApiError, graphql};
+
+/// The fields the list rows, the inbox and the live updates of a list need.
+pub const SUMMARY_FIELDS: &str = "id number status subtotal vat total createdAt \
+    approvalsRequired approvals canDecide placedBy { id name } \
+    approvalReasons { kind message limit overBy costCenter }";
+
+/// Everything an order page shows.
+pub const ORDER_FIELDS: &str = "id number status channel subtotal vat total createdAt note \
+    costCenterId approvalsRequired approvals canDecide \
+    approvalReasons { kind message limit overBy costCenter } \
+    lines { sku nameHe nameEn quantity unitPrice lineTotal } \
+    events { at kind status comment actor { id name } } \
+    shipment { carrier trackingNumber trackingUrl } \
+    placedBy { id name company { id name } }";
+
+/// Orders per request of the list.
+pub const PAGE_SIZE: u32 = 20;
+
+/// A user as an order names them (who placed it, who took a step).
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct Person {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub company: Option<super::auth::CompanyRef>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ApprovalReason {
+    /// `ABOVE_AUTO_APPROVAL`, `ABOVE_DUAL_APPROVAL`, `ABOVE_BUYER_LIMIT`, `OVER_BUDGET`.
+    pub kind: String,
+    /// The server's English sentence, shown for a kind this build does not know.
+    pub message: String,
+    #[serde(default)]
+    pub limit: Option<Money>,
+    #[serde(default)]
+    pub over_by: Option<Money>,
+    #[serde(default)]
+    pub cost_center: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OrderLine {
+    pub sku: String,
+    pub name_he: String,
+    pub name_en: String,
+    pub quantity: i64,
+    pub unit_price: Money,
+    pub line_total: Money,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct OrderEvent {
+    /// RFC 3339.
+    pub at: String,
+    /// `PLACED`, `APPROVED`, `REJECTED`, ...
+    pub kind: String,
+    pub status: OrderStatus,
+    pub comment: String,
+    #[serde(default)]
+    pub actor: Option<Person>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Shipment {
+    pub carrier: String,
+    pub tracking_number: String,
+    #[serde(default)]
+    pub tracking_url: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Order {
+    pub id: String,
+    pub number: String,
+    pub status: OrderStatus,
+    #[serde(default)]
+    pub channel: String,
+    /// Net, before VAT.
+    pub subtotal: Money,
+    pub vat: Money,
+    pub total: Money,
+    /// RFC 3339.
+    pub created_at: String,
+    #[serde(default)]
+    pub note: String,
+    #[serde(default)]
+    pub cost_center_id: Option<String>,
+    pub approvals_required: u32,
+    pub approvals: u32,
+    #[serde(default)]
+    pub approval_reasons: Vec<ApprovalReason>,
+    #[serde(default)]
+    pub lines: Vec<OrderLine>,
+    #[serde(default)]
+    pub events: Vec<OrderEvent>,
+    #[serde(default)]
+    pub shipment: Option<Shipment>,
+    #[serde(default)]
+    pub placed_by: Option<Person>,
+    pub can_decide: bool,
+}
+
+impl Order {
+    /// The number the list sorts by: newest first is highest id first.
+    pub fn sort_key(&self) -> i64 {
+        self.id.parse().unwrap_or(0)
+    }
+
+    pub fn buyer_name(&self) -> String {
+        self.placed_by
+            .as_ref()
+            .map(|person| person.name.clone())
+            .unwrap_or_default()
+    }
+
+    /// Whether `user_id` already gave one of the approvals of this pending order.
+    pub fn approved_by(&self, user_id: &str) -> bool {
+        self.events.iter().any(|event| {
+            event.kind == "APPROVED"
+                && event
+                    .actor
+                    .as_ref()
+                    .is_some_and(|actor| actor.id == user_id)
+        })
+    }
+}
+
+/// One page of the list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OrderPage {
+    pub orders: Vec<Order>,
+    pub end_cursor: Option<String>,
+    pub has_next_page: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct PageInfo {
+    has_next_page: bool,
+    #[serde(default)]
+    end_cursor: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct OrderConnection {
+    page_info: PageInfo,
+    nodes: Vec<Order>,
+}
+
+/// The caller's orders, newest first, optionally of one status.
+pub async fn orders(
+    status: Option<OrderStatus>,
+    first: u32,
+    after: Option<&str>,
+) -> Result<OrderPage, ApiError> {
+    #[derive(Deserialize)]
+    struct Data {
+        orders: OrderConnection,
+    }
+    let query = format!(
+        "query Orders($first: Int, $after: String, $status: OrderStatus) {{ \
+           orders(first: $first, after: $after, status: $status) {{ \
+             pageInfo {{ hasNextPage endCursor }} nodes {{ {SUMMARY_FIELDS} }} }} }}"
+    );
+    let variables = json!({
+        "first": first,
+        "after": after,
+        "status": status.map(OrderStatus::as_str),
+    });
+    let data: Data = graphql(&query, variables).await?;
+    Ok(OrderPage {
+        orders: data.orders.nodes,
+        end_cursor: data.orders.page_info.end_cursor,
+        has_next_page: data.orders.page_info.has_next_page,
+    })
+}
+
+/// One order; `None` when the caller may not see it (or it does not exist).
+pub async fn order(id: &str) -> Result<Option<Order>, ApiError> {
+    #[derive(Deserialize)]
+    struct Data {
+        order: Option<Order>,
+    }
+    let query = format!("query Order($id: ID!) {{ order(id: $id) {{ {ORDER_FIELDS} }} }}");
+    let data: Data = graphql(&query, json!({ "id": id })).await?;
+    Ok(data.order)
+}
+
+pub async fn approve(id: &str, comment: &str) -> Result<Order, ApiError> {
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Data {
+        approve_order: Order,
+    }
+    let query = format!(
+        "mutation Approve($id: ID!, $comment: String) {{ \
+           approveOrder(id: $id, comment: $comment) {{ {ORDER_FIELDS} }} }}"
+    );
+    let comment = comment.trim();
+    let variables = json!({ "id": id, "comment": (!comment.is_empty()).then_some(comment) });
+    let data: Data = graphql(&query, variables).await?;
+    Ok(data.approve_order)
+}
+
+pub async fn reject(id: &str, reason: &str) -> Result<Order, ApiError> {
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Data {
+        reject_order: Order,
+    }
+    let query = format!(
+        "mutation Reject($id: ID!, $reason: String!) {{ \
+           rejectOrder(id: $id, reason: $reason) {{ {ORDER_FIELDS} }} }}"
+    );
+    let data: Data = graphql(&query, json!({ "id": id, "reason": reason.trim() })).await?;
+    Ok(data.reject_order)
+}
+
+/// A line of the old order that could not go into the cart, with the server's reason
+/// (in the caller's language).
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct RejectedLine {
+    pub sku: String,
+    pub reason: String,
+}
+
+/// Puts the lines of an order into the cart; returns the lines that could not be added.
+pub async fn reorder(order_id: &str) -> Result<Vec<RejectedLine>, ApiError> {
+    #[derive(Deserialize)]
+    struct Result {
+        rejected: Vec<RejectedLine>,
+    }
+    #[derive(Deserialize)]
+    struct Data {
+        reorder: Result,
+    }
+    let data: Data = graphql(
+        "mutation Reorder($id: ID!) { reorder(orderId: $id) { rejected { sku reason } } }",
+        json!({ "id": order_id }),
+    )
+    .await?;
+    Ok(data.reorder.rejected)
+}
+
+/// The signed-in approver's limit: the largest order (before VAT) they may approve.
+pub async fn my_approval_limit() -> Result<Option<Money>, ApiError> {
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Me {
+        #[serde(default)]
+        approval_limit: Option<Money>,
+    }
+    #[derive(Deserialize)]
+    struct Data {
+        me: Me,
+    }
+    let data: Data = graphql("query Limit { me { approvalLimit } }", json!({})).await?;
+    Ok(data.me.approval_limit)
+}
+
+/// The name of one of the caller's company's cost centres.
+pub async fn cost_center_name(id: &str) -> Result<Option<String>, ApiError> {
+    #[derive(Deserialize)]
+    struct CostCenter {
+        id: String,
+        name: String,
+    }
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Data {
+        cost_centers: Vec<CostCenter>,
+    }
+    let data: Data = graphql("query CostCenters { costCenters { id name } }", json!({})).await?;
+    Ok(data
+        .cost_centers
+        .into_iter()
+        .find(|center| center.id == id)
+        .map(|center| center.name))
+}

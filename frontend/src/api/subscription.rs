@@ -1,5 +1,5 @@
-//! Live stock: the `stockChanged` subscription over `graphql-transport-ws` at
-//! `/graphql/ws`, with the bearer token in `connection_init`.
+//! Live updates: the `stockChanged` and `orderUpdated` subscriptions over
+//! `graphql-transport-ws` at `/graphql/ws`, with the bearer token in `connection_init`.
 //!
 //! The protocol is spoken by the `graphql-ws-client` crate over `ws_stream_wasm` (measured:
 //! about +38 KB of gzip WASM, under the 60 KB budget, and it speaks
@@ -11,7 +11,8 @@
 //!
 //! API boundary: a page calls [`StockFeed::start`] with three callbacks, [`StockFeed::watch`]
 //! whenever its SKUs change and [`StockFeed::stop`] when it goes away. The feed also ends
-//! by itself once nobody is signed in.
+//! by itself once nobody is signed in. The [`OrderFeed`] follows the caller's orders
+//! the same way, with one subscription and no arguments.
 
 use std::future::IntoFuture;
 use std::time::Duration;
@@ -24,6 +25,7 @@ use leptos::task::spawn_local;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
+use crate::api::orders::Order;
 use crate::session;
 
 const PATH: &str = "/graphql/ws";
@@ -267,6 +269,140 @@ async fn run(commands: async_channel::Receiver<Command>, handlers: FeedHandlers)
         }
         (handlers.on_status)(FeedStatus::Reconnecting);
         if !pause(retry, &mut skus, &commands).await {
+            return;
+        }
+        retry = (retry * 2).min(LONGEST_RETRY);
+    }
+}
+
+/// The `orderUpdated` subscription document.
+struct OrderUpdated;
+
+impl Serialize for OrderUpdated {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let query = format!(
+            "subscription OrderUpdated {{ orderUpdated {{ {} }} }}",
+            crate::api::orders::ORDER_FIELDS
+        );
+        json!({ "query": query, "variables": {} }).serialize(serializer)
+    }
+}
+
+impl GraphqlOperation for OrderUpdated {
+    type Response = Value;
+    type Error = serde_json::Error;
+
+    fn decode(&self, data: Value) -> Result<Value, serde_json::Error> {
+        Ok(data)
+    }
+}
+
+/// Reads `{"data": {"orderUpdated": {...}}}`; an answer with errors carries no order.
+fn decode_order(response: Value) -> Option<Order> {
+    let mut response = response;
+    let order = response.get_mut("data")?.get_mut("orderUpdated")?.take();
+    serde_json::from_value(order).ok()
+}
+
+/// What the order feed tells its owner.
+pub struct OrderFeedHandlers {
+    pub on_update: Box<dyn Fn(Order)>,
+    /// Whether the subscription is running (true) or the socket is being (re)opened.
+    pub on_live: Box<dyn Fn(bool)>,
+    /// Called after a reconnection: changes made while the socket was down were not
+    /// delivered, so what is on screen should be read again.
+    pub on_resync: Box<dyn Fn()>,
+}
+
+/// Live changes of the caller's orders (`orderUpdated`) on a socket of its own, with
+/// the same reconnecting as the stock feed. Stops on [`OrderFeed::stop`], when the
+/// handle is dropped, or once nobody is signed in.
+pub struct OrderFeed {
+    stop: async_channel::Sender<()>,
+}
+
+impl OrderFeed {
+    pub fn start(handlers: OrderFeedHandlers) -> OrderFeed {
+        let (stop, stopped) = async_channel::bounded(1);
+        spawn_local(run_orders(stopped, handlers));
+        OrderFeed { stop }
+    }
+
+    pub fn stop(&self) {
+        self.stop.close();
+    }
+}
+
+/// Resolves when the owner stopped the feed (closed or dropped the channel).
+async fn stopped(stop: &async_channel::Receiver<()>) {
+    // Nothing is ever sent: `recv` only returns once the channel is closed.
+    let _ = stop.recv().await;
+}
+
+async fn serve_orders(
+    client: &Client,
+    stop: &async_channel::Receiver<()>,
+    handlers: &OrderFeedHandlers,
+) -> Ended {
+    let mut subscription: Subscription<OrderUpdated> = match client.subscribe(OrderUpdated).await {
+        Ok(subscription) => subscription,
+        Err(_) => return Ended::Lost,
+    };
+    (handlers.on_live)(true);
+    loop {
+        let update = async { Some(subscription.next().await) };
+        let halt = async {
+            stopped(stop).await;
+            None
+        };
+        match halt.or(update).await {
+            None => return Ended::Stopped,
+            Some(Some(Ok(response))) => {
+                if let Some(order) = decode_order(response) {
+                    (handlers.on_update)(order);
+                }
+            }
+            // A message that does not decode is skipped; the next one may.
+            Some(Some(Err(_))) => {}
+            Some(None) => return Ended::Lost,
+        }
+    }
+}
+
+async fn run_orders(stop: async_channel::Receiver<()>, handlers: OrderFeedHandlers) {
+    let mut retry = FIRST_RETRY;
+    let mut connected_before = false;
+    loop {
+        let Some(token) = session::current_token() else {
+            return;
+        };
+        if let Some(client) = connect(&token).await {
+            retry = FIRST_RETRY;
+            if connected_before {
+                (handlers.on_resync)();
+            }
+            connected_before = true;
+            match serve_orders(&client, &stop, &handlers).await {
+                Ended::Stopped => {
+                    client.close(1000, "page closed").await;
+                    return;
+                }
+                Ended::Lost => {}
+            }
+        }
+        if stop.is_closed() {
+            return;
+        }
+        (handlers.on_live)(false);
+        let timer = async {
+            Delay::new(retry).await;
+            false
+        };
+        let halt = async {
+            stopped(&stop).await;
+            true
+        };
+        if timer.or(halt).await {
             return;
         }
         retry = (retry * 2).min(LONGEST_RETRY);

@@ -9,5 +9,6 @@ pub mod layout;
 pub mod nav;
 pub mod notice;
 pub mod notification_bell;
+pub mod orders;
 pub mod skeleton;
 pub mod staff;

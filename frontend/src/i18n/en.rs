@@ -62,7 +62,7 @@ pub const EN: Texts = Texts {
         buyer_intro: "You assemble and submit your company's orders. An order above your company's approval rules goes to an approver first.",
         approver_intro: "You approve or reject your company's pending orders within your approval limit, and you can order too.",
         viewer_intro: "You read your company's orders, invoices and account statement. This role does not place orders.",
-        company_admin_intro: "You manage your company's users and their roles.",
+        company_admin_intro: "You manage your company's users and their roles, the approval rules of its orders and its budgets.",
         supplier_staff_intro: "You run the back office: customer companies, catalog, prices, stock, orders and invoices.",
         users_card_title: "Users",
         users_card_text: "Add people, change their roles and turn off access.",
@@ -78,7 +78,18 @@ pub const EN: Texts = Texts {
         staff_assortments_card_text: "What each company sees, its price list and its discount.",
         company_card_title: "Your company",
         role_card_title: "Your role",
-        coming_soon: "More of the portal opens here soon.",
+        cart_card_title: "Cart and quick order",
+        cart_card_text: "Type or paste SKUs and quantities, check the order and submit it.",
+        my_orders_card_title: "My orders",
+        my_orders_card_text: "Where each order stands, its approvals and delivery, and ordering again.",
+        orders_card_title: "Orders",
+        orders_card_text: "Every order of your company, with its status and approvals.",
+        staff_orders_card_text: "The order queue of every customer: confirm, pick, pack and ship.",
+        approvals_card_title: "Approvals waiting",
+        approvals_card_text: "Orders that wait for your decision.",
+        approvals_waiting,
+        rules_card_title: "Approval rules",
+        rules_card_text: "Approval thresholds, limits per user and cost-centre budgets.",
     },
     users: UsersTexts {
         title: "Users",
@@ -333,6 +344,14 @@ pub const EN: Texts = Texts {
 
 fn greeting(name: &str) -> String {
     format!("Hello, {name}")
+}
+
+fn approvals_waiting(count: usize) -> String {
+    match count {
+        0 => "No orders wait for your decision.".to_owned(),
+        1 => "1 order waits for your decision.".to_owned(),
+        _ => format!("{count} orders wait for your decision."),
+    }
 }
 
 fn confirm_deactivate(name: &str) -> String {

@@ -62,7 +62,7 @@ pub const HE: Texts = Texts {
         buyer_intro: "כאן מרכיבים ושולחים את ההזמנות של החברה. הזמנה שחורגת מכללי האישור של החברה עוברת קודם למאשר.",
         approver_intro: "כאן מאשרים או דוחים הזמנות ממתינות של החברה, בגבולות סמכות האישור שלך, ואפשר גם להזמין.",
         viewer_intro: "כאן צופים בהזמנות, בחשבוניות ובכרטסת של החברה. תפקיד זה אינו מבצע הזמנות.",
-        company_admin_intro: "כאן מנהלים את המשתמשים של החברה ואת התפקידים שלהם.",
+        company_admin_intro: "כאן מנהלים את המשתמשים של החברה ואת התפקידים שלהם, את כללי האישור של ההזמנות ואת התקציבים.",
         supplier_staff_intro: "כאן מנהלים את המשרד האחורי: חברות לקוחות, קטלוג, מחירים, מלאי, הזמנות וחשבוניות.",
         users_card_title: "משתמשים",
         users_card_text: "הוספת אנשים, שינוי תפקידים והפסקת גישה.",
@@ -78,7 +78,18 @@ pub const HE: Texts = Texts {
         staff_assortments_card_text: "מה כל חברה רואה, המחירון שלה וההנחה שלה.",
         company_card_title: "החברה שלך",
         role_card_title: "התפקיד שלך",
-        coming_soon: "חלקים נוספים של הפורטל ייפתחו כאן בקרוב.",
+        cart_card_title: "סל והזמנה מהירה",
+        cart_card_text: "הקלדה או הדבקה של מק״טים וכמויות, בדיקה ושליחה של ההזמנה.",
+        my_orders_card_title: "ההזמנות שלי",
+        my_orders_card_text: "מצב ההזמנות, האישורים והמשלוחים, והזמנה חוזרת בלחיצה.",
+        orders_card_title: "הזמנות",
+        orders_card_text: "כל ההזמנות של החברה, עם המצב והאישורים של כל אחת.",
+        staff_orders_card_text: "תור ההזמנות של כל הלקוחות: אישור, ליקוט, אריזה ומשלוח.",
+        approvals_card_title: "אישורים ממתינים",
+        approvals_card_text: "הזמנות שממתינות להחלטה שלך.",
+        approvals_waiting,
+        rules_card_title: "כללי אישור",
+        rules_card_text: "ספי אישור, מגבלות לכל משתמש ותקציבים של מרכזי עלות.",
     },
     users: UsersTexts {
         title: "משתמשים",
@@ -333,6 +344,14 @@ pub const HE: Texts = Texts {
 
 fn greeting(name: &str) -> String {
     format!("שלום, {name}")
+}
+
+fn approvals_waiting(count: usize) -> String {
+    match count {
+        0 => "אין הזמנות שממתינות להחלטה שלך.".to_owned(),
+        1 => "הזמנה אחת ממתינה להחלטה שלך.".to_owned(),
+        _ => format!("{count} הזמנות ממתינות להחלטה שלך."),
+    }
 }
 
 fn confirm_deactivate(name: &str) -> String {

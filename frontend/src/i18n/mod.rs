@@ -252,7 +252,19 @@ pub struct HomeTexts {
     pub staff_assortments_card_text: &'static str,
     pub company_card_title: &'static str,
     pub role_card_title: &'static str,
-    pub coming_soon: &'static str,
+    pub cart_card_title: &'static str,
+    pub cart_card_text: &'static str,
+    pub my_orders_card_title: &'static str,
+    pub my_orders_card_text: &'static str,
+    pub orders_card_title: &'static str,
+    pub orders_card_text: &'static str,
+    pub staff_orders_card_text: &'static str,
+    pub approvals_card_title: &'static str,
+    pub approvals_card_text: &'static str,
+    /// How many pending orders wait for this approver's decision.
+    pub approvals_waiting: fn(usize) -> String,
+    pub rules_card_title: &'static str,
+    pub rules_card_text: &'static str,
 }
 
 impl HomeTexts {

@@ -3,6 +3,9 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::api::company_rules::pending_decisions_count;
+use crate::i18n::{tr, use_i18n};
+
 #[component]
 pub fn LinkCard(href: &'static str, title: &'static str, text: &'static str) -> impl IntoView {
     view! {
@@ -21,5 +24,38 @@ pub fn InfoCard(title: &'static str, value: String) -> impl IntoView {
             <h2>{title}</h2>
             <p class="info-value">{value}</p>
         </div>
+    }
+}
+
+/// The approver's way in: how many pending orders wait for their decision now.
+#[component]
+pub fn ApprovalsCard() -> impl IntoView {
+    let i18n = use_i18n();
+    let waiting = LocalResource::new(pending_decisions_count);
+    let count = move || waiting.get().and_then(Result::ok);
+    view! {
+        <A href="/approvals" attr:class="card link-card" attr:data-testid="approvals-card">
+            <h2>
+                {tr(|t| t.home.approvals_card_title)}
+                {move || {
+                    count()
+                        .map(|count| {
+                            view! {
+                                " "
+                                <span class="badge" data-testid="approvals-count">
+                                    {count}
+                                </span>
+                            }
+                        })
+                }}
+            </h2>
+            <p class="muted" aria-live="polite">
+                {move || {
+                    let t = &i18n.t().home;
+                    count().map_or_else(|| t.approvals_card_text.to_owned(), t.approvals_waiting)
+                }}
+            </p>
+            <span class="card-arrow" aria-hidden="true">"→"</span>
+        </A>
     }
 }

@@ -1,5 +1,6 @@
 //! The home page: one per role, each saying what the role does here and linking to
-//! the pages it can use today (the catalog for everyone, within one click).
+//! the pages it uses most, within one click (an approver also sees how many orders wait
+//! for a decision).
 
 mod cards;
 
@@ -9,7 +10,7 @@ use shared::Role;
 use crate::api::auth::User;
 use crate::i18n::use_i18n;
 use crate::session::use_session;
-use cards::{InfoCard, LinkCard};
+use cards::{ApprovalsCard, InfoCard, LinkCard};
 
 /// `home-company-admin` for COMPANY_ADMIN: the test id of each role's home.
 fn test_id(role: Role) -> String {
@@ -41,18 +42,53 @@ fn RoleHome(user: User) -> impl IntoView {
                 text=t.home.catalog_card_text
             />
         };
+        let orders_card = |title, text| view! { <LinkCard href="/orders" title text /> };
         match role {
-            Role::CompanyAdmin => view! {
+            Role::Buyer => view! {
                 {catalog_card}
+                <LinkCard
+                    href="/cart"
+                    title=t.home.cart_card_title
+                    text=t.home.cart_card_text
+                />
+                {orders_card(t.home.my_orders_card_title, t.home.my_orders_card_text)}
+                {company_card}
+                <InfoCard title=t.home.role_card_title value=t.roles.label(role).to_owned() />
+            }
+            .into_any(),
+            Role::Approver => view! {
+                <ApprovalsCard />
+                {orders_card(t.home.orders_card_title, t.home.orders_card_text)}
+                {catalog_card}
+                {company_card}
+                <InfoCard title=t.home.role_card_title value=t.roles.label(role).to_owned() />
+            }
+            .into_any(),
+            Role::Viewer => view! {
+                {orders_card(t.home.orders_card_title, t.home.orders_card_text)}
+                {catalog_card}
+                {company_card}
+                <InfoCard title=t.home.role_card_title value=t.roles.label(role).to_owned() />
+            }
+            .into_any(),
+            Role::CompanyAdmin => view! {
+                <LinkCard
+                    href="/company/rules"
+                    title=t.home.rules_card_title
+                    text=t.home.rules_card_text
+                />
                 <LinkCard
                     href="/users"
                     title=t.home.users_card_title
                     text=t.home.users_card_text
                 />
+                {orders_card(t.home.orders_card_title, t.home.orders_card_text)}
+                {catalog_card}
                 {company_card}
             }
             .into_any(),
             Role::SupplierStaff => view! {
+                {orders_card(t.home.orders_card_title, t.home.staff_orders_card_text)}
                 {catalog_card}
                 <LinkCard
                     href="/staff/products"
@@ -76,12 +112,6 @@ fn RoleHome(user: User) -> impl IntoView {
                 />
             }
             .into_any(),
-            Role::Buyer | Role::Approver | Role::Viewer => view! {
-                {catalog_card}
-                {company_card}
-                <InfoCard title=t.home.role_card_title value=t.roles.label(role).to_owned() />
-            }
-            .into_any(),
         }
     };
 
@@ -92,10 +122,6 @@ fn RoleHome(user: User) -> impl IntoView {
                 <p class="lead">{move || i18n.t().home.intro(role)}</p>
             </header>
             <div class="cards">{cards}</div>
-            {move || {
-                (!matches!(role, Role::CompanyAdmin | Role::SupplierStaff))
-                    .then(|| view! { <p class="muted">{i18n.t().home.coming_soon}</p> })
-            }}
         </section>
     }
 }

@@ -1,0 +1,8 @@
+//! Building blocks of the order screens: the live feed of order changes, status
+//! badges, approval reasons and progress, totals, and date formatting.
+
+pub mod approval;
+pub mod feed;
+pub mod format;
+pub mod status;
+pub mod totals;
