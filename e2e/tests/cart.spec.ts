@@ -160,7 +160,10 @@ test.describe('the buyer\'s cart', () => {
     await expectBadge(page, 2);
   });
 
-  test('quick order works from the keyboard alone', async ({ page, request }) => {
+  test('quick order works from the keyboard alone; the cart is saved as a list and put back', async ({
+    page,
+    request,
+  }, testInfo) => {
     const offers = await stockedOffers(request, token);
     const [first, second] = offers.slice(2, 4);
     await signIn(page, BUYER);
@@ -203,6 +206,23 @@ test.describe('the buyer\'s cart', () => {
       ].sort(bySku),
     );
     await expect(page.getByTestId('cart-total')).toHaveText(formatIls(cart.total));
+
+    // Saved lists: save the cart under a name, empty the cart, put the list back, and
+    // delete the list after confirming.
+    const listName = `e2e ${testInfo.project.name} ${Date.now()}`;
+    await page.getByTestId('saved-list-name').fill(listName);
+    await page.getByTestId('saved-list-name').press('Enter');
+    const savedList = page.getByTestId('saved-list').filter({ hasText: listName });
+    await expect(savedList).toContainText('2');
+    await clearCart(request, token);
+    await page.reload();
+    await expect(page.getByTestId('cart-empty')).toBeVisible();
+    await savedList.getByTestId('add-saved-list').click();
+    await expect(page.getByTestId('cart-line')).toHaveCount(2);
+    await expectBadge(page, 2);
+    await savedList.getByTestId('delete-saved-list').click();
+    await savedList.getByTestId('confirm-delete-list').click();
+    await expect(savedList).toHaveCount(0);
   });
 
   test('pasting 22 lines from Excel, checkout with an approval, and the order placed', async ({
