@@ -210,6 +210,10 @@ impl CartModel {
             match result {
                 Ok(cart) => self.confirm(cart),
                 Err(error) => {
+                    // A failed removal puts the line back: there is nothing to undo.
+                    if quantity == 0 {
+                        self.removed.set(None);
+                    }
                     self.notice.set(Some(Notice::Failed(error)));
                     self.refresh_shown();
                 }
