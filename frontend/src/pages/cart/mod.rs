@@ -1,6 +1,7 @@
 //! The cart: its lines with live prices and stock, the quick-order table, pasting
 //! "SKU,quantity" lines, saved order lists; the way to checkout.
 
+mod edits;
 mod lines;
 mod model;
 mod paste;
@@ -8,7 +9,9 @@ mod paste_parse;
 mod quantity;
 mod quick_order;
 mod quick_row;
+mod quick_state;
 mod rejected;
+mod saved_list_row;
 mod saved_lists;
 mod summary;
 

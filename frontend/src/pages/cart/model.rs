@@ -3,26 +3,20 @@
 //! catalog entries of its products (tiers for the estimates and hints), and the page's
 //! notice.
 //!
-//! A quantity edit shows at once and is sent after a short pause (so five presses of
-//! "+" make one request). The server's answer replaces the estimate; an error puts the
-//! confirmed quantity back and says why.
+//! The edits themselves (quantities, removal, undo) are in `edits.rs`.
 
 use std::collections::HashMap;
-use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::Money;
 
 use crate::api::ApiError;
+use crate::api::cart::cart;
 use crate::api::cart::{AddToCartResult, Cart, CartLine, RejectedLine, products_by_sku};
-use crate::api::cart::{cart, set_cart_line};
 use crate::api::catalog::Product;
 use crate::components::cart_state::{CartState, use_cart_state};
 use crate::components::notice::Notice;
-
-/// The pause after the last edit of a line before it is sent.
-const EDIT_DELAY: Duration = Duration::from_millis(350);
 
 #[derive(Clone, Copy)]
 pub struct CartModel {
@@ -36,15 +30,19 @@ pub struct CartModel {
     pub removed: RwSignal<Option<CartLine>>,
     /// Whether edits are waiting to be sent or answered.
     pub saving: RwSignal<bool>,
-    confirmed: StoredValue<Option<Cart>>,
+    pub(super) confirmed: StoredValue<Option<Cart>>,
     /// The order the lines were first seen in. The server lists the most recently
     /// changed line last; keeping the first order stops a line from jumping to the end
     /// when its quantity changes (or when "Undo" puts it back).
-    order: StoredValue<Vec<String>>,
+    pub(super) order: StoredValue<Vec<String>>,
     /// Quantities typed but not confirmed yet, by SKU.
-    desired: StoredValue<HashMap<String, u32>>,
-    timers: StoredValue<HashMap<String, TimeoutHandle>>,
-    in_flight: StoredValue<usize>,
+    pub(super) desired: StoredValue<HashMap<String, u32>>,
+    pub(super) timers: StoredValue<HashMap<String, TimeoutHandle>>,
+    pub(super) in_flight: StoredValue<usize>,
+    /// Numbers of the quantity requests sent and of the newest one whose answer is
+    /// shown: an older answer arriving late never overwrites a newer one.
+    pub(super) sent: StoredValue<u64>,
+    pub(super) applied: StoredValue<u64>,
     badge: CartState,
 }
 
@@ -62,6 +60,8 @@ impl CartModel {
             desired: StoredValue::new(HashMap::new()),
             timers: StoredValue::new(HashMap::new()),
             in_flight: StoredValue::new(0),
+            sent: StoredValue::new(0),
+            applied: StoredValue::new(0),
             badge: use_cart_state(),
         };
         model.load();
@@ -137,7 +137,7 @@ impl CartModel {
     }
 
     /// Recomputes what is shown from the confirmed cart and the pending edits.
-    fn refresh_shown(self) {
+    pub(super) fn refresh_shown(self) {
         let Some(Some(mut cart)) = self.confirmed.try_get_value() else {
             return;
         };
@@ -158,100 +158,6 @@ impl CartModel {
         self.saving
             .try_set(!desired.is_empty() || self.in_flight.get_value() > 0);
         self.shown.try_set(Some(cart));
-    }
-
-    /// Changes a line's quantity at once on screen and sends it after a pause.
-    pub fn set_quantity(self, sku: String, quantity: u32) {
-        self.desired.update_value(|desired| {
-            desired.insert(sku.clone(), quantity);
-        });
-        self.refresh_shown();
-        if let Some(handle) = self.timers.with_value(|timers| timers.get(&sku).copied()) {
-            handle.clear();
-        }
-        let timer_sku = sku.clone();
-        let handle = set_timeout_with_handle(move || self.send(timer_sku), EDIT_DELAY).ok();
-        self.timers.update_value(|timers| match handle {
-            Some(handle) => {
-                timers.insert(sku, handle);
-            }
-            None => {
-                timers.remove(&sku);
-            }
-        });
-    }
-
-    fn send(self, sku: String) {
-        let Some(Some(quantity)) = self
-            .desired
-            .try_with_value(|desired| desired.get(&sku).copied())
-        else {
-            return;
-        };
-        self.in_flight.update_value(|count| *count += 1);
-        spawn_local(async move {
-            let result = set_cart_line(&sku, quantity).await;
-            if self
-                .in_flight
-                .try_update_value(|count| *count -= 1)
-                .is_none()
-            {
-                return;
-            }
-            // A newer edit of the same line is on its way: its answer decides.
-            let newest = self
-                .desired
-                .with_value(|desired| desired.get(&sku) == Some(&quantity));
-            if newest {
-                self.desired.update_value(|desired| {
-                    desired.remove(&sku);
-                });
-            }
-            match result {
-                Ok(cart) => self.confirm(cart),
-                Err(error) => {
-                    // A failed removal puts the line back: there is nothing to undo.
-                    if quantity == 0 {
-                        self.removed.set(None);
-                    }
-                    self.notice.set(Some(Notice::Failed(error)));
-                    self.refresh_shown();
-                }
-            }
-        });
-    }
-
-    /// Removes a line now (no pause) and offers to undo it.
-    pub fn remove(self, line: CartLine) {
-        if let Some(handle) = self
-            .timers
-            .with_value(|timers| timers.get(&line.sku).copied())
-        {
-            handle.clear();
-        }
-        self.desired.update_value(|desired| {
-            desired.insert(line.sku.clone(), 0);
-        });
-        self.refresh_shown();
-        self.send(line.sku.clone());
-        self.notice.set(None);
-        self.removed.set(Some(line));
-    }
-
-    /// Puts the last removed line back with its quantity.
-    pub fn undo_remove(self) {
-        let Some(line) = self.removed.get_untracked() else {
-            return;
-        };
-        self.removed.set(None);
-        spawn_local(async move {
-            match set_cart_line(&line.sku, line.quantity).await {
-                Ok(cart) => self.confirm(cart),
-                Err(error) => {
-                    self.notice.try_set(Some(Notice::Failed(error)));
-                }
-            }
-        });
     }
 
     /// The line of `sku` as shown now.

@@ -10,7 +10,8 @@ use crate::api::cart::add_to_cart;
 use crate::components::notice::{Notice, NoticeBanner};
 use crate::i18n::{tr, use_i18n};
 use crate::pages::cart::model::CartModel;
-use crate::pages::cart::quick_row::{QuickRow, QuickRowView};
+use crate::pages::cart::quick_row::QuickRowView;
+use crate::pages::cart::quick_state::QuickRow;
 use crate::pages::cart::rejected::added_notice;
 
 /// Rows shown at the start.
