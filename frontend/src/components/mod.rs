@@ -1,6 +1,7 @@
 //! The shell shared by the pages: layout, header, navigation and small building blocks.
 
 pub mod cart_badge;
+pub mod cart_state;
 pub mod catalog;
 pub mod header;
 pub mod language_switch;

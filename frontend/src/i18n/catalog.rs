@@ -43,7 +43,6 @@ pub struct CatalogTexts {
     /// The rule a quantity must follow: whole packs, at least the minimum.
     pub quantity_rule: fn(u32, u32) -> String,
     pub only_available: fn(i64) -> String,
-    pub ordering_soon: &'static str,
     pub add_to_cart: &'static str,
     pub load_more: &'static str,
     pub loading_more: &'static str,

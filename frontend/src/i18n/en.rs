@@ -174,7 +174,6 @@ pub const EN: Texts = Texts {
         more: "More",
         quantity_rule,
         only_available,
-        ordering_soon: "Ordering opens soon",
         add_to_cart: "Add to cart",
         load_more: "Load more",
         loading_more: "Loading more…",

@@ -174,7 +174,6 @@ pub const HE: Texts = Texts {
         more: "יותר",
         quantity_rule,
         only_available,
-        ordering_soon: "ההזמנה תיפתח בקרוב",
         add_to_cart: "הוספה לסל",
         load_more: "טעינת מוצרים נוספים",
         loading_more: "טוען מוצרים נוספים…",

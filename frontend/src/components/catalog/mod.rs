@@ -1,7 +1,8 @@
 //! The catalog's building blocks, shared by the catalog, product and staff pages: the
 //! list state, its toolbar and category tree, the product table and grid, prices,
-//! availability badges, the quantity stepper and live stock.
+//! availability badges, the quantity stepper with "Add to cart", and live stock.
 
+pub mod add_to_cart;
 pub mod availability;
 pub mod browser;
 pub mod category_tree;

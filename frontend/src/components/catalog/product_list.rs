@@ -1,14 +1,16 @@
 //! The catalog's products as a table or as a grid of cards, each with its live
-//! availability and, for the roles that order, a quantity and its line total.
+//! availability and, for the roles that order, a quantity, its line total and "Add to
+//! cart".
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::api::catalog::{Product, product_href};
+use crate::components::catalog::add_to_cart::AddToCart;
 use crate::components::catalog::availability::AvailabilityBadge;
 use crate::components::catalog::live_stock::LiveStock;
 use crate::components::catalog::price::PriceCell;
-use crate::components::catalog::quantity::{LineTotal, QuantityInput, product_name};
+use crate::components::catalog::quantity::{LineTotal, product_name};
 use crate::i18n::{tr, use_i18n};
 
 /// "box · pack of 10": the unit and, when above one, the pack size.
@@ -94,7 +96,7 @@ fn ProductRow(product: Product, live: LiveStock, ordering: bool) -> impl IntoVie
             </td>
             {ordering.then(|| view! {
                 <td>
-                    <QuantityInput product=product.clone() quantity available />
+                    <AddToCart product=product.clone() quantity available />
                 </td>
                 <td class="cell-number">
                     <LineTotal product=product.clone() quantity available />
@@ -151,7 +153,7 @@ fn ProductCard(product: Product, live: LiveStock, ordering: bool) -> impl IntoVi
             <PriceCell product=product.clone() />
             {ordering.then(|| view! {
                 <div class="product-card-order">
-                    <QuantityInput product=product.clone() quantity available />
+                    <AddToCart product=product.clone() quantity available />
                     <LineTotal product=product.clone() quantity available />
                 </div>
             })}

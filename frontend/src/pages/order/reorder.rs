@@ -9,6 +9,7 @@ use leptos_router::hooks::use_navigate;
 
 use crate::api::ApiError;
 use crate::api::orders::{RejectedLine, reorder};
+use crate::components::cart_state::use_cart_state;
 use crate::i18n::{tr, use_i18n};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,6 +24,7 @@ enum Reorder {
 pub fn ReorderButton(order_id: String) -> impl IntoView {
     let i18n = use_i18n();
     let navigate = use_navigate();
+    let cart = use_cart_state();
     let state = RwSignal::new(Reorder::Idle);
     let order_id = StoredValue::new(order_id);
     let run = move |_| {
@@ -32,7 +34,12 @@ pub fn ReorderButton(order_id: String) -> impl IntoView {
         state.set(Reorder::Running);
         let navigate = navigate.clone();
         spawn_local(async move {
-            match reorder(&order_id.get_value()).await {
+            let result = reorder(&order_id.get_value()).await;
+            // The cart changed: the header's badge counts it again.
+            if result.is_ok() {
+                cart.refresh();
+            }
+            match result {
                 Ok(rejected) if rejected.is_empty() => navigate("/cart", Default::default()),
                 Ok(rejected) => {
                     state.try_set(Reorder::Partly(rejected));

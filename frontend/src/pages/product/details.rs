@@ -5,12 +5,13 @@ use leptos_router::components::A;
 use shared::money::VAT_RATE_PERCENT;
 
 use crate::api::catalog::{Product, categories};
+use crate::components::catalog::add_to_cart::AddToCart;
 use crate::components::catalog::availability::AvailabilityBadge;
 use crate::components::catalog::category_tree::{category_name, path_to};
 use crate::components::catalog::live_stock::{LiveStock, LiveStockStatus};
 use crate::components::catalog::price::{MoneyText, PriceCell};
 use crate::components::catalog::product_list::unit_text;
-use crate::components::catalog::quantity::{LineTotal, QuantityInput, product_name};
+use crate::components::catalog::quantity::{LineTotal, product_name};
 use crate::i18n::{tr, use_i18n};
 use crate::pages::catalog::orders;
 use crate::session::use_session;
@@ -83,22 +84,11 @@ pub fn ProductDetails(product: Product, live: LiveStock) -> impl IntoView {
             {ordering.then(|| view! {
                 <section class="card order-box">
                     <h2>{tr(|t| t.product.order_title)}</h2>
-                    <QuantityInput product=product.clone() quantity available />
+                    <AddToCart product=product.clone() quantity available />
                     <p class="line-total-row">
                         {tr(|t| t.catalog.line_total)} ": "
                         <LineTotal product=product.clone() quantity available />
                     </p>
-                    <span class="tooltip-host" title=tr(|t| t.catalog.ordering_soon)>
-                        <button
-                            type="button"
-                            class="button primary"
-                            disabled=true
-                            aria-describedby="ordering-soon"
-                        >
-                            {tr(|t| t.catalog.add_to_cart)}
-                        </button>
-                    </span>
-                    <p id="ordering-soon" class="hint">{tr(|t| t.catalog.ordering_soon)}</p>
                 </section>
             })}
         </div>
