@@ -87,20 +87,33 @@ async fn prepare_company(db: &DatabaseConnection, clients: usize) {
 /// Products of Galil's catalog, priced and in stock, each line cheap enough that a
 /// 10-line order stays below the 5,000 ILS approval threshold.
 async fn order_items(server: &Server, token: &str) -> Vec<Item> {
-    let response = server
-        .graphql(
-            Some(token),
-            "{ products(first: 300) { edges { node { sku unitPrice packSize minOrderQuantity available } } } }",
-            json!({}),
-        )
-        .await;
-    let nodes = response["data"]["products"]["edges"]
-        .as_array()
-        .expect("products");
+    let mut nodes = Vec::new();
+    let mut after = Value::Null;
+    // Three pages of 100 (the largest page the API serves).
+    for _ in 0..3 {
+        let response = server
+            .graphql(
+                Some(token),
+                "query($after: String) { products(first: 100, after: $after) { edges { node { sku unitPrice packSize minOrderQuantity available } } pageInfo { hasNextPage endCursor } } }",
+                json!({ "after": after }),
+            )
+            .await;
+        let page = &response["data"]["products"];
+        nodes.extend(
+            page["edges"]
+                .as_array()
+                .unwrap_or_else(|| panic!("products: {response}"))
+                .iter()
+                .map(|edge| edge["node"].clone()),
+        );
+        if page["pageInfo"]["hasNextPage"] != true {
+            break;
+        }
+        after = page["pageInfo"]["endCursor"].clone();
+    }
     nodes
         .iter()
-        .filter_map(|edge| {
-            let node = &edge["node"];
+        .filter_map(|node| {
             let price: f64 = node["unitPrice"].as_str()?.parse().ok()?;
             let pack = node["packSize"].as_i64()?.max(1);
             let minimum = node["minOrderQuantity"].as_i64()?.max(1);

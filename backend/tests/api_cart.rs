@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 
 const CART: &str =
     "{ cart { lines { sku quantity unitPrice lineTotal available problems } subtotal vat total } }";
-const ADD: &str = "mutation($lines: [CartLineInput!]!) { addToCart(lines: $lines) { cart { lines { sku quantity problems } subtotal } rejected { sku reason } } }";
+const ADD: &str = "mutation($lines: [CartLineInput!]!) { addToCart(lines: $lines) { cart { lines { sku quantity problems } subtotal } rejected { sku code reason } } }";
 
 fn pasted(text: &str) -> Value {
     Value::Array(
@@ -23,17 +23,27 @@ async fn a_pasted_list_fills_the_cart_and_reports_what_it_could_not_add() {
     let app = TestApp::spawn().await;
     let buyer = app.login("buyer@demo.test").await;
     let added = app
-        .graphql(Some(&buyer), ADD, json!({ "lines": pasted("SCR-101,5\nscr-102,2\nNOPE-1,3\nCBL-310,1\nSCR-101,1\nPIP-101,3") }))
+        .graphql(Some(&buyer), ADD, json!({ "lines": pasted("SCR-101,5\nscr-102,2\nNOPE-1,3\nCBL-310,1\nSCR-101,1\nPIP-101,3\nSCR-103,0\n???,1") }))
         .await;
     assert_no_errors(&added);
     let result = &added["data"]["addToCart"];
-    let rejected: Vec<&str> = result["rejected"]
+    let mut rejected: Vec<(&str, &str)> = result["rejected"]
         .as_array()
         .into_iter()
         .flatten()
-        .filter_map(|line| line["sku"].as_str())
+        .filter_map(|line| Some((line["sku"].as_str()?, line["code"].as_str()?)))
         .collect();
-    assert_eq!(rejected, vec!["NOPE-1", "CBL-310"]);
+    rejected.sort();
+    // CBL-310 is outside Galil's catalog: unknown to it, like a made-up SKU.
+    assert_eq!(
+        rejected,
+        vec![
+            ("???", "INVALID_SKU"),
+            ("CBL-310", "UNKNOWN_SKU"),
+            ("NOPE-1", "UNKNOWN_SKU"),
+            ("SCR-103", "BAD_QUANTITY"),
+        ]
+    );
     let lines = result["cart"]["lines"]
         .as_array()
         .cloned()

@@ -1,8 +1,8 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { devices, expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expectNoHorizontalScroll, releaseOrders } from './order-fixtures';
+import { APPROVER, STAFF, expectNoHorizontalScroll, orderAsSeenBy, releaseOrders, signInLive } from './order-fixtures';
 import { formatIls, graphql, isPhone, openCatalog, productOnScreen, signIn, tokenOf } from './support';
 
 // The buyer has one cart on the server, and the desktop and mobile projects run in
@@ -225,9 +225,10 @@ test.describe('the buyer\'s cart', () => {
     await expect(savedList).toHaveCount(0);
   });
 
-  test('pasting 22 lines from Excel, checkout with an approval, and the order placed', async ({
+  test('pasting 22 lines from Excel, checkout with an approval, approved on a phone, then the supplier sees it', async ({
     page,
     request,
+    browser,
   }, testInfo) => {
     test.setTimeout(90_000);
     // 22 products, quantities in whole packs making 5,500-7,900 ILS before VAT: above the
@@ -314,7 +315,48 @@ test.describe('the buyer\'s cart', () => {
       '{ orders(first: 20) { nodes { id note } } }',
     );
     expect(recent.orders.nodes.filter((order) => order.note === note).map((order) => order.id)).toEqual([orderId]);
-    await releaseOrders(request, [orderId]);
+    await expect(page.getByTestId('order-status')).toHaveAttribute('data-status', 'PENDING_APPROVAL');
+    if (isPhone(testInfo)) {
+      // The order waits for approval: release its stock and credit for the other tests.
+      await releaseOrders(request, [orderId]);
+      return;
+    }
+
+    // The rest of the approval chain (issue "Done when"): the supplier does not see the
+    // order yet; the approver opens the notification on a phone and approves it with
+    // one tap; then the supplier sees it, submitted.
+    expect(await orderAsSeenBy(request, STAFF, orderId)).toBeNull();
+    const { order } = await graphql<{ order: { number: string } }>(
+      request,
+      token,
+      'query($id: ID!) { order(id: $id) { number } }',
+      { id: orderId },
+    );
+    const number = order.number;
+    const phone = await browser.newContext({ ...devices['Pixel 7'], baseURL: testInfo.project.use.baseURL });
+    try {
+      const approverPage = await phone.newPage();
+      await signInLive(approverPage, APPROVER);
+      await approverPage.getByTestId('notification-bell').click();
+      await approverPage.getByTestId('notification').filter({ hasText: number }).getByRole('link').click();
+      await expect(approverPage).toHaveURL(new RegExp(`/approvals/${orderId}$`));
+      await expect(approverPage.locator('[data-testid="approval-reasons"] li[data-kind="ABOVE_AUTO_APPROVAL"]')).toBeVisible();
+      await approverPage.getByTestId('approve').click();
+      await expect(approverPage.getByTestId('decision-result')).toHaveAttribute('data-result', 'approved');
+    } finally {
+      await phone.close();
+    }
+    // The buyer's open page follows live.
+    await expect(page.getByTestId('order-status')).toHaveAttribute('data-status', 'SUBMITTED');
+    const desk = await browser.newContext({ ...devices['Desktop Chrome'], baseURL: testInfo.project.use.baseURL });
+    try {
+      const staffPage = await desk.newPage();
+      await signIn(staffPage, STAFF);
+      await staffPage.goto(`/orders/${orderId}`);
+      await expect(staffPage.getByTestId('order-status')).toHaveAttribute('data-status', 'SUBMITTED');
+    } finally {
+      await desk.close();
+    }
   });
 });
 

@@ -61,10 +61,32 @@ pub struct Cart {
     pub total: Money,
 }
 
+/// Why the cart refused a line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RejectCode {
+    /// Not a well-formed SKU.
+    InvalidSku,
+    /// No such product in the caller's catalog.
+    UnknownSku,
+    /// Zero, negative or absurdly large.
+    BadQuantity,
+}
+
+impl RejectCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RejectCode::InvalidSku => "INVALID_SKU",
+            RejectCode::UnknownSku => "UNKNOWN_SKU",
+            RejectCode::BadQuantity => "BAD_QUANTITY",
+        }
+    }
+}
+
 /// A line the cart refused (an unknown SKU in a paste, a bad quantity).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RejectedLine {
     pub sku: String,
+    pub code: RejectCode,
     pub reason: String,
 }
 
@@ -227,11 +249,13 @@ pub async fn add_lines(
         match Sku::parse(text) {
             Err(error) => rejected.push(RejectedLine {
                 sku: text.clone(),
+                code: RejectCode::InvalidSku,
                 reason: error.to_string(),
             }),
             Ok(_) if *quantity <= 0 || *quantity > MAX_LINE_QUANTITY => {
                 rejected.push(RejectedLine {
                     sku: text.clone(),
+                    code: RejectCode::BadQuantity,
                     reason: format!("the quantity must be between 1 and {MAX_LINE_QUANTITY}"),
                 })
             }
@@ -251,17 +275,20 @@ pub async fn add_lines(
         .into_iter()
         .map(|row| (row.product_id, row.quantity))
         .collect();
-    let mut totals: HashMap<i64, i64> = HashMap::new();
+    // In the order the lines came (a paste keeps its order in the cart).
+    let mut totals: Vec<(i64, i64)> = Vec::new();
     for (sku, quantity) in wanted {
         match visible.get(&sku) {
-            Some(id) => {
-                *totals
-                    .entry(*id)
-                    .or_insert_with(|| i64::from(existing.get(id).copied().unwrap_or(0))) +=
-                    quantity
-            }
+            Some(id) => match totals.iter_mut().find(|(product, _)| product == id) {
+                Some((_, total)) => *total += quantity,
+                None => totals.push((
+                    *id,
+                    i64::from(existing.get(id).copied().unwrap_or(0)) + quantity,
+                )),
+            },
             None => rejected.push(RejectedLine {
                 sku,
+                code: RejectCode::UnknownSku,
                 reason: "no such product in your catalog".to_owned(),
             }),
         }

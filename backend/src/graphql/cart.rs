@@ -70,6 +70,9 @@ impl Cart {
 #[derive(SimpleObject)]
 pub struct RejectedCartLine {
     pub sku: String,
+    /// `INVALID_SKU`, `UNKNOWN_SKU` (not in the caller's catalog) or `BAD_QUANTITY`.
+    pub code: String,
+    /// The reason in English words.
     pub reason: String,
 }
 
@@ -87,6 +90,7 @@ fn result(cart: cart::Cart, rejected: Vec<RejectedLine>, language: Language) -> 
             .into_iter()
             .map(|line| RejectedCartLine {
                 sku: line.sku,
+                code: line.code.as_str().to_owned(),
                 reason: line.reason,
             })
             .collect(),

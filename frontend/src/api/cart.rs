@@ -85,14 +85,14 @@ impl CartLine {
     }
 }
 
-/// A line the server would not add, with its reason (English words from the server).
+/// A line the server would not add, with the code of its reason.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 pub struct RejectedLine {
     pub sku: String,
-    pub reason: String,
+    pub code: String,
 }
 
-/// Why a line was refused, read from the server's words (it sends no code).
+/// Why a line was refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RejectReason {
     NotInCatalog,
@@ -102,12 +102,10 @@ pub enum RejectReason {
 
 impl RejectedLine {
     pub fn kind(&self) -> RejectReason {
-        if self.reason.contains("no such product") {
-            RejectReason::NotInCatalog
-        } else if self.reason.contains("quantity") {
-            RejectReason::BadQuantity
-        } else {
-            RejectReason::BadSku
+        match self.code.as_str() {
+            "UNKNOWN_SKU" => RejectReason::NotInCatalog,
+            "BAD_QUANTITY" => RejectReason::BadQuantity,
+            _ => RejectReason::BadSku,
         }
     }
 }
@@ -176,7 +174,7 @@ pub async fn add_to_cart(lines: &[(String, u32)]) -> Result<AddToCartResult, Api
     }
     let query = format!(
         "mutation AddToCart($lines: [CartLineInput!]!) {{ addToCart(lines: $lines) {{ \
-           cart {{ {CART_FIELDS} }} rejected {{ sku reason }} }} }}"
+           cart {{ {CART_FIELDS} }} rejected {{ sku code }} }} }}"
     );
     let lines: Vec<Value> = lines
         .iter()
@@ -234,7 +232,7 @@ pub async fn add_saved_list_to_cart(id: &str) -> Result<AddToCartResult, ApiErro
     }
     let query = format!(
         "mutation AddSavedList($id: ID!) {{ addSavedListToCart(id: $id) {{ \
-           cart {{ {CART_FIELDS} }} rejected {{ sku reason }} }} }}"
+           cart {{ {CART_FIELDS} }} rejected {{ sku code }} }} }}"
     );
     let data: Data = graphql(&query, json!({ "id": id })).await?;
     Ok(data.add_saved_list_to_cart)

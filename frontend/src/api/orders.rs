@@ -8,6 +8,7 @@ use serde::Deserialize;
 use serde_json::json;
 use shared::{Money, OrderStatus};
 
+use super::cart::RejectedLine;
 use super::{ApiError, Connection, graphql};
 
 /// The fields the list rows, the inbox and the live updates of a list need.
@@ -233,14 +234,6 @@ pub async fn reject(id: &str, reason: &str) -> Result<Order, ApiError> {
     Ok(data.reject_order)
 }
 
-/// A line of the old order that could not go into the cart, with the server's reason
-/// (in the caller's language).
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-pub struct RejectedLine {
-    pub sku: String,
-    pub reason: String,
-}
-
 /// Puts the lines of an order into the cart; returns the lines that could not be added.
 pub async fn reorder(order_id: &str) -> Result<Vec<RejectedLine>, ApiError> {
     #[derive(Deserialize)]
@@ -252,7 +245,7 @@ pub async fn reorder(order_id: &str) -> Result<Vec<RejectedLine>, ApiError> {
         reorder: Result,
     }
     let data: Data = graphql(
-        "mutation Reorder($id: ID!) { reorder(orderId: $id) { rejected { sku reason } } }",
+        "mutation Reorder($id: ID!) { reorder(orderId: $id) { rejected { sku code } } }",
         json!({ "id": order_id }),
     )
     .await?;

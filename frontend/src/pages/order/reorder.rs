@@ -8,7 +8,8 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::api::ApiError;
-use crate::api::orders::{RejectedLine, reorder};
+use crate::api::cart::RejectedLine;
+use crate::api::orders::reorder;
 use crate::components::cart_state::use_cart_state;
 use crate::i18n::{tr, use_i18n};
 
@@ -66,7 +67,7 @@ pub fn ReorderButton(order_id: String) -> impl IntoView {
                                     <li>
                                         <bdi dir="ltr">{line.sku.clone()}</bdi>
                                         ": "
-                                        {line.reason.clone()}
+                                        {i18n.t().cart.reject_reason(line.kind())}
                                     </li>
                                 }
                             })
