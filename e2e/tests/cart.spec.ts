@@ -351,7 +351,7 @@ test.describe('the buyer\'s cart', () => {
     const desk = await browser.newContext({ ...devices['Desktop Chrome'], baseURL: testInfo.project.use.baseURL });
     try {
       const staffPage = await desk.newPage();
-      await signIn(staffPage, STAFF);
+      await signInLive(staffPage, STAFF);
       await staffPage.goto(`/orders/${orderId}`);
       await expect(staffPage.getByTestId('order-status')).toHaveAttribute('data-status', 'SUBMITTED');
     } finally {
