@@ -19,7 +19,9 @@ use backend::domain::catalog::search_text;
 use backend::entities::{category, price_list, price_list_item, product, stock};
 use chrono::Utc;
 use common::{Outcome, Server};
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+};
 use serde_json::json;
 
 const PAGE: &str = "{ products(first: 50) { edges { node { sku name unitPrice available priceTiers { minQuantity unitPrice } } } pageInfo { hasNextPage } } }";

@@ -32,7 +32,8 @@ use sea_orm::{
 };
 use serde_json::{Value, json};
 
-const PLACE: &str = "mutation($lines: [OrderLineInput!]!) { placeOrder(input: { lines: $lines }) { id status } }";
+const PLACE: &str =
+    "mutation($lines: [OrderLineInput!]!) { placeOrder(input: { lines: $lines }) { id status } }";
 const LINES_PER_ORDER: usize = 10;
 const RACE_PRODUCTS: usize = 5;
 const RACE_UNITS: i64 = 100;
@@ -103,11 +104,10 @@ async fn order_items(server: &Server, token: &str) -> Vec<Item> {
             let price: f64 = node["unitPrice"].as_str()?.parse().ok()?;
             let pack = node["packSize"].as_i64()?.max(1);
             let minimum = node["minOrderQuantity"].as_i64()?.max(1);
-            let quantity = minimum.div_ceil(pack) * pack;
-            (node["available"].as_i64()? > 0 && price * (quantity as f64) < 300.0).then(|| Item {
-                sku: node["sku"].as_str()?.to_owned(),
-                quantity,
-            })
+            let quantity = (minimum + pack - 1) / pack * pack;
+            let sku = node["sku"].as_str()?.to_owned();
+            (node["available"].as_i64()? > 0 && price * (quantity as f64) < 300.0)
+                .then_some(Item { sku, quantity })
         })
         .collect()
 }
@@ -167,7 +167,11 @@ async fn main() {
     let server = Server::start(&db, url).await;
     let mut tokens = Vec::new();
     for index in 0..clients {
-        tokens.push(server.login(&format!("bench-buyer-{index}@demo.test")).await);
+        tokens.push(
+            server
+                .login(&format!("bench-buyer-{index}@demo.test"))
+                .await,
+        );
     }
     let tokens = Arc::new(tokens);
     let items = order_items(&server, &tokens[0]).await;
@@ -244,8 +248,12 @@ async fn main() {
             clients,
             Duration::from_secs(seconds.min(5)),
             move |index, http| {
-                let (tokens, items, base_url, sold) =
-                    (tokens.clone(), items.clone(), base_url.clone(), sold.clone());
+                let (tokens, items, base_url, sold) = (
+                    tokens.clone(),
+                    items.clone(),
+                    base_url.clone(),
+                    sold.clone(),
+                );
                 async move {
                     let item = &items[index % items.len()];
                     let body = json!({ "query": PLACE, "variables": {
@@ -267,10 +275,7 @@ async fn main() {
     };
     print("race", &race);
     let sold = sold.lock().expect("sold").clone();
-    let oversold: i64 = sold
-        .values()
-        .map(|units| (units - RACE_UNITS).max(0))
-        .sum();
+    let oversold: i64 = sold.values().map(|units| (units - RACE_UNITS).max(0)).sum();
     let sold_units: i64 = sold.values().sum();
     let inconsistent = inconsistent_products(&db).await;
     println!(

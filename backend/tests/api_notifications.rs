@@ -527,7 +527,7 @@ async fn two_instances_on_one_database_send_each_email_once() {
         .into_iter()
         .filter_map(|row| row.try_get::<String>("", "status").ok())
         .collect();
-    assert_eq!(statuses, vec!["Done"; 6]);
+    assert_eq!(statuses, vec!["Done"; 12]);
 }
 
 /// `aiosmtpd` in a child process (`tests/support/smtp_sink.py`), killed on drop.
@@ -645,7 +645,10 @@ async fn with_smtp_the_approvers_email_reaches_a_real_smtp_server() {
     recipients.sort_by_key(|r| r.to_string());
     assert_eq!(
         recipients,
-        [&json!(["approver@demo.test"]), &json!(["finance@demo.test"])]
+        [
+            &json!(["approver@demo.test"]),
+            &json!(["finance@demo.test"])
+        ]
     );
     let message = messages
         .iter()

@@ -203,6 +203,7 @@ pub fn test_config(database_url: String, static_dir: Option<PathBuf>) -> Config 
         demo: false,
         access_token_minutes: 15,
         mail: backend::config::MailConfig::default(),
+        supplier: Default::default(),
     }
 }
 
