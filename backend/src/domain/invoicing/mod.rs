@@ -28,9 +28,9 @@ impl Default for SupplierDetails {
     /// The demo wholesaler.
     fn default() -> SupplierDetails {
         SupplierDetails {
-            name: "המקור סיטונאות בע״מ (Hamakor Wholesale Ltd)".to_owned(),
+            name: "המקור סיטונאות בע״מ".to_owned(),
             vat_number: "513000009".to_owned(),
-            address: "רחוב המלאכה 12, חיפה (12 HaMelacha St, Haifa)".to_owned(),
+            address: "רחוב המלאכה 12, חיפה".to_owned(),
         }
     }
 }

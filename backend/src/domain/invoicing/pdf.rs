@@ -40,6 +40,8 @@ const PAGE_WIDTH: f32 = 595.0;
 const PAGE_HEIGHT: f32 = 842.0;
 const MARGIN: f32 = 40.0;
 const ROW_HEIGHT: f32 = 16.0;
+/// The issuer's column, top right; the title and number take the rest, top left.
+const ISSUER_WIDTH: f32 = 300.0;
 
 /// Where a piece of text is anchored.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -290,28 +292,33 @@ pub fn render(document: &Printable) -> Result<Vec<u8>, DomainError> {
         // The issuer, top right; the title and number, top left.
         for (index, line) in document.issuer.iter().enumerate() {
             let (size, bold) = if index == 0 {
-                (13.0, true)
+                (12.0, true)
             } else {
                 (9.0, false)
             };
+            // The right column leaves the left one to the title.
+            let line = writer.fit(line, size, bold, ISSUER_WIDTH);
             writer.text(
                 &mut surface,
                 (right, y),
-                line,
+                &line,
                 Style::new(size, bold, Align::Right),
             );
             y += if index == 0 { 16.0 } else { 12.0 };
         }
+        let title_width = right - left - ISSUER_WIDTH - 12.0;
+        let title = writer.fit(&document.title, 15.0, true, title_width);
         writer.text(
             &mut surface,
             (left, MARGIN + 14.0),
-            &document.title,
-            Style::new(16.0, true, Align::Left),
+            &title,
+            Style::new(15.0, true, Align::Left),
         );
+        let number = writer.fit(&document.number, 13.0, true, title_width);
         writer.text(
             &mut surface,
             (left, MARGIN + 34.0),
-            &document.number,
+            &number,
             Style::new(13.0, true, Align::Left),
         );
         y = y.max(MARGIN + 48.0) + 8.0;
@@ -463,7 +470,7 @@ fn line_columns() -> Vec<Column> {
         column("מק״ט SKU", 80.0, Align::Right),
         column("תיאור Description", 191.0, Align::Right),
         column("כמות Qty", 50.0, Align::Left),
-        column("מחיר יחידה Unit price", 85.0, Align::Left),
+        column("מחיר Price", 85.0, Align::Left),
         column("סה״כ Total", 85.0, Align::Left),
     ]
 }
@@ -486,7 +493,7 @@ fn line_rows(lines: &[super::DocumentLine]) -> Vec<Vec<String>> {
 
 /// The printable invoice.
 pub fn invoice(invoice: &Invoice, order_number: &str) -> Printable {
-    let mut addressee = vec!["לכבוד / Bill to:".to_owned(), invoice.customer_name.clone()];
+    let mut addressee = vec!["לכבוד / Bill to".to_owned(), invoice.customer_name.clone()];
     if let Some(vat) = &invoice.customer_vat_number {
         addressee.push(format!("ח.פ. / VAT no. {vat}"));
     }
@@ -599,7 +606,7 @@ pub fn statement(
     };
     let mut rows = vec![vec![
         String::new(),
-        "יתרת פתיחה / Opening balance".to_owned(),
+        "יתרת פתיחה / Opening".to_owned(),
         String::new(),
         String::new(),
         String::new(),
@@ -626,14 +633,14 @@ pub fn statement(
         ]
     }));
     Printable {
-        title: "כרטסת / Account statement".to_owned(),
+        title: "כרטסת / Statement".to_owned(),
         number: ledger.company_name.clone(),
         issuer: vec![
             supplier.name.clone(),
             format!("ע.מ. / VAT no. {}", supplier.vat_number),
             supplier.address.clone(),
         ],
-        addressee: vec!["לכבוד / To:".to_owned(), ledger.company_name.clone()],
+        addressee: vec!["לכבוד / To".to_owned(), ledger.company_name.clone()],
         facts: vec![
             ("תקופה / Period".to_owned(), period),
             ("תאריך הפקה / Printed".to_owned(), date(today)),
@@ -648,12 +655,12 @@ pub fn statement(
         ],
         columns: vec![
             column("תאריך Date", 62.0, Align::Right),
-            column("סוג Kind", 100.0, Align::Right),
+            column("סוג Kind", 96.0, Align::Right),
             column("אסמכתא Reference", 100.0, Align::Right),
             column("חובה Debit", 62.0, Align::Left),
             column("זכות Credit", 62.0, Align::Left),
             column("יתרה Balance", 72.0, Align::Left),
-            column("לתשלום Due", 57.0, Align::Right),
+            column("Due לתשלום", 61.0, Align::Right),
         ],
         rows,
         totals: vec![
