@@ -436,6 +436,20 @@ async fn payments_and_credit_notes_reduce_the_balance_and_the_ledger_shows_open_
     let start = app.graphql(Some(&viewer), ledger_query, json!({})).await;
     assert_no_errors(&start);
     let company_id = start["data"]["ledger"]["companyId"].clone();
+    // Settle the demo's open history first, so the payments below meet this test's
+    // invoices (payments settle the oldest due invoices first).
+    let history = money(&start["data"]["ledger"]["balance"]);
+    if history > 0.0 {
+        let settled = app
+            .graphql(
+                Some(&staff),
+                "mutation($input: RecordPaymentInput!) { recordPayment(input: $input) { id } }",
+                json!({ "input": { "companyId": company_id, "amount": format!("{history:.2}"), "date": chrono::Utc::now().date_naive().to_string(), "reference": "RCPT-HISTORY" } }),
+            )
+            .await;
+        assert_no_errors(&settled);
+    }
+    let start = app.graphql(Some(&viewer), ledger_query, json!({})).await;
     let balance_start = money(&start["data"]["ledger"]["balance"]);
     let first = invoiced_order(&app, &buyer, &staff, "SCR-101", 10).await;
     let second = invoiced_order(&app, &buyer, &staff, "SCR-101", 4).await;
@@ -556,25 +570,33 @@ async fn payments_and_credit_notes_reduce_the_balance_and_the_ledger_shows_open_
         .await;
     assert_eq!(error_code(&reversed), Some("BAD_USER_INPUT"));
 
-    // Overdue: invoices whose due dates passed (moved back in the database, as time
-    // would; the first stays the older one) are overdue by the days since.
-    use sea_orm::{ConnectionTrait, Statement};
-    for (invoice, days) in [(&first, 11), (&second, 10)] {
-        let past = (today - chrono::Days::new(days)).to_string();
-        let sql = if common::is_postgres() {
-            format!("UPDATE invoices SET due_date = '{past}' WHERE number = $1")
-        } else {
-            format!("UPDATE invoices SET due_date = '{past}' WHERE number = ?")
-        };
-        app.db
-            .execute_raw(Statement::from_sql_and_values(
-                app.db.get_database_backend(),
-                sql,
-                [invoice["invoice"]["number"]
-                    .as_str()
-                    .unwrap_or_default()
-                    .into()],
-            ))
+    // Overdue: time passes (every due date of the company moves back, so the order
+    // of due dates stays) until the second invoice is 10 days past due.
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let second_due = chrono::NaiveDate::parse_from_str(
+        second["invoice"]["dueDate"].as_str().unwrap_or_default(),
+        "%Y-%m-%d",
+    )
+    .expect("a due date");
+    let shift = (second_due - today).num_days() + 10;
+    let galil = company_id
+        .as_str()
+        .unwrap_or_default()
+        .parse::<i64>()
+        .unwrap_or(0);
+    for row in backend::entities::invoice::Entity::find()
+        .filter(backend::entities::invoice::Column::CompanyId.eq(galil))
+        .all(&app.db)
+        .await
+        .expect("the invoices")
+    {
+        backend::entities::invoice::Entity::update_many()
+            .col_expr(
+                backend::entities::invoice::Column::DueDate,
+                sea_orm::sea_query::Expr::value(row.due_date - chrono::Duration::days(shift)),
+            )
+            .filter(backend::entities::invoice::Column::Id.eq(row.id))
+            .exec(&app.db)
             .await
             .expect("age the invoice");
     }
@@ -818,4 +840,162 @@ async fn the_credit_check_counts_open_debt_from_the_ledger_and_payments_free_it(
     assert_no_errors(&paid);
     let placed = app.graphql(Some(&buyer), place, json!({})).await;
     assert_no_errors(&placed);
+}
+
+#[tokio::test]
+async fn the_demo_has_a_year_of_history_with_invoices_payments_one_overdue_invoice_and_one_credit_note()
+ {
+    let app = TestApp::spawn().await;
+    let staff = app.login("staff@demo.test").await;
+    let buyer = app.login("buyer@demo.test").await;
+    let viewer = app.login("viewer@demo.test").await;
+    let other = app.login("buyer@other.test").await;
+    // Every status, both companies, over a year.
+    use sea_orm::{ConnectionTrait, Statement};
+    let rows = app
+        .db
+        .query_all_raw(Statement::from_string(
+            app.db.get_database_backend(),
+            "SELECT company_id, status, COUNT(*) AS n, MIN(created_at) AS first FROM orders GROUP BY company_id, status",
+        ))
+        .await
+        .expect("orders by status");
+    let mut statuses: std::collections::HashMap<i64, Vec<String>> =
+        std::collections::HashMap::new();
+    for row in &rows {
+        let company: i64 = row.try_get("", "company_id").expect("company");
+        let status: String = row.try_get("", "status").expect("status");
+        statuses.entry(company).or_default().push(status);
+    }
+    assert_eq!(statuses.len(), 2, "both companies have history");
+    let all: std::collections::HashSet<&str> =
+        statuses.values().flatten().map(String::as_str).collect();
+    for status in [
+        "PENDING_APPROVAL",
+        "REJECTED",
+        "SUBMITTED",
+        "CONFIRMED",
+        "PICKING",
+        "INVOICED",
+        "SHIPPED",
+        "DELIVERED",
+        "CANCELLED",
+        "RETURNED",
+    ] {
+        assert!(all.contains(status), "{status} missing: {all:?}");
+    }
+    let oldest = app
+        .graphql(
+            Some(&buyer),
+            "query($to: Date) { orders(first: 1, to: $to) { edges { node { createdAt } } } }",
+            json!({ "to": (chrono::Utc::now().date_naive() - chrono::Days::new(330)).to_string() }),
+        )
+        .await;
+    assert_eq!(
+        oldest["data"]["orders"]["edges"].as_array().map(Vec::len),
+        Some(1),
+        "orders from about a year ago"
+    );
+    // Invoices numbered per year, 1..N, in the order of their dates.
+    let invoices = app
+        .db
+        .query_all_raw(Statement::from_string(
+            app.db.get_database_backend(),
+            "SELECT year, sequence, issued_at FROM invoices ORDER BY year, sequence",
+        ))
+        .await
+        .expect("invoices");
+    assert!(invoices.len() > 80, "{} invoices", invoices.len());
+    let mut expected: std::collections::HashMap<i32, i64> = std::collections::HashMap::new();
+    let mut previous: Option<chrono::DateTime<chrono::Utc>> = None;
+    for row in &invoices {
+        let year: i32 = row.try_get("", "year").expect("year");
+        let sequence: i64 = row.try_get("", "sequence").expect("sequence");
+        let issued: chrono::DateTime<chrono::Utc> = row.try_get("", "issued_at").expect("issued");
+        let next = expected.entry(year).or_insert(1);
+        assert_eq!(sequence, *next, "gapless within {year}");
+        *next += 1;
+        if let Some(previous) = previous {
+            assert!(issued >= previous, "numbers follow the dates");
+        }
+        previous = Some(issued);
+    }
+    // One credit note (Galil's return), one overdue invoice (Negev's).
+    let notes = app
+        .graphql(
+            Some(&staff),
+            "{ creditNotes(first: 10) { edges { node { number reason order { status } } } } }",
+            json!({}),
+        )
+        .await;
+    let notes = notes["data"]["creditNotes"]["edges"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0]["node"]["order"]["status"], "RETURNED");
+    let ledger = "{ ledger { balance overdue availableCredit entries { kind } openItems { number overdue } } }";
+    let negev = app.graphql(Some(&other), ledger, json!({})).await;
+    assert_no_errors(&negev);
+    let overdue: Vec<&Value> = negev["data"]["ledger"]["openItems"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|item| item["overdue"] == true)
+        .collect();
+    assert_eq!(overdue.len(), 1, "{negev}");
+    let galil = app.graphql(Some(&viewer), ledger, json!({})).await;
+    assert_eq!(galil["data"]["ledger"]["overdue"], "0.00");
+    for response in [&galil, &negev] {
+        let kinds: std::collections::HashSet<&str> = response["data"]["ledger"]["entries"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|entry| entry["kind"].as_str())
+            .collect();
+        assert!(
+            kinds.contains("INVOICE") && kinds.contains("PAYMENT"),
+            "{kinds:?}"
+        );
+        // Room to order: the demo's buyers are not blocked by their history.
+        assert!(
+            money(&response["data"]["ledger"]["availableCredit"]) > 40_000.0,
+            "{response}"
+        );
+    }
+    // Open orders hold exactly their stock: reserved equals the open order lines.
+    let mismatched = app
+        .db
+        .query_all_raw(Statement::from_string(
+            app.db.get_database_backend(),
+            "SELECT s.product_id FROM stock s LEFT JOIN (SELECT l.product_id, SUM(l.quantity) AS q FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE o.status IN ('PENDING_APPROVAL','SUBMITTED','CONFIRMED','PICKING','PACKED','INVOICED') GROUP BY l.product_id) r ON r.product_id = s.product_id WHERE s.reserved <> COALESCE(r.q, 0) OR s.reserved > s.on_hand",
+        ))
+        .await
+        .expect("stock check");
+    assert!(
+        mismatched.is_empty(),
+        "{} products reserve the wrong amount",
+        mismatched.len()
+    );
+    // A cancellation request waits on top of the supplier's queue.
+    let queue = app
+        .graphql(Some(&staff), "{ orders(first: 5, hasOpenRequest: true) { edges { node { openRequest { kind } } } } }", json!({}))
+        .await;
+    assert_eq!(
+        queue["data"]["orders"]["edges"][0]["node"]["openRequest"]["kind"],
+        "CANCEL"
+    );
+}
+
+#[tokio::test]
+async fn seeding_the_demo_takes_seconds() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let url = format!("sqlite://{}?mode=rwc", dir.path().join("demo.db").display());
+    let db = backend::db::connect(&url).await.expect("connect");
+    backend::db::migrate(&db).await.expect("migrate");
+    let started = std::time::Instant::now();
+    backend::seed::seed_demo(&db).await.expect("seed");
+    let elapsed = started.elapsed();
+    println!("demo seed (users, 510 products, a year of orders) in {elapsed:?}");
+    assert!(elapsed < std::time::Duration::from_secs(20), "{elapsed:?}");
 }
