@@ -271,6 +271,11 @@ impl Writer<'_> {
 
 /// Renders `document` as PDF bytes.
 pub fn render(document: &Printable) -> Result<Vec<u8>, DomainError> {
+    render_pages(document).map(|(bytes, _)| bytes)
+}
+
+/// Renders `document`; also tells how many pages it took.
+fn render_pages(document: &Printable) -> Result<(Vec<u8>, usize), DomainError> {
     let fonts = Fonts::load()?;
     let writer = Writer { fonts: &fonts };
     let mut pdf = Document::new();
@@ -446,8 +451,10 @@ pub fn render(document: &Printable) -> Result<Vec<u8>, DomainError> {
             )));
         }
     }
-    pdf.finish()
-        .map_err(|error| DomainError::internal(anyhow::anyhow!("PDF rendering failed: {error:?}")))
+    let bytes = pdf.finish().map_err(|error| {
+        DomainError::internal(anyhow::anyhow!("PDF rendering failed: {error:?}"))
+    })?;
+    Ok((bytes, page_number))
 }
 
 /// `23/11/2026`: how dates are written in Israel.
@@ -704,6 +711,57 @@ mod tests {
         assert_eq!(run.glyphs[0].text_range().start, "א".len());
         assert_eq!(run.glyphs[1].text_range().start, 0);
         assert!(run.width > 0.0);
+    }
+
+    fn printable(rows: usize) -> Printable {
+        let column = |header: &str, width: f32, align: Align| Column {
+            header: header.to_owned(),
+            width,
+            align,
+        };
+        Printable {
+            title: "חשבונית מס / Tax invoice".to_owned(),
+            number: "INV-2026-000042".to_owned(),
+            issuer: vec!["המקור סיטונאות בע״מ".to_owned()],
+            addressee: vec![
+                "לכבוד / Bill to".to_owned(),
+                "Galil Hardware Ltd".to_owned(),
+            ],
+            facts: vec![("תאריך / Date".to_owned(), "24/11/2026".to_owned())],
+            columns: vec![
+                column("#", 24.0, Align::Right),
+                column("תיאור Description", 391.0, Align::Right),
+                column("סה״כ Total", 100.0, Align::Left),
+            ],
+            rows: (1..=rows)
+                .map(|row| {
+                    vec![
+                        row.to_string(),
+                        format!("בורג עץ 3.5x{row} (Wood screw)"),
+                        format!("₪ {row},234.50"),
+                    ]
+                })
+                .collect(),
+            totals: vec![("סה״כ / Total".to_owned(), "₪ 1,234.50".to_owned())],
+            footer: vec!["מסמך ממוחשב / Computer-generated document".to_owned()],
+        }
+    }
+
+    #[test]
+    fn a_thirty_line_invoice_renders_in_milliseconds_and_long_ones_continue_on_new_pages() {
+        let started = std::time::Instant::now();
+        let bytes = render(&printable(30)).unwrap_or_default();
+        let elapsed = started.elapsed();
+        assert!(bytes.starts_with(b"%PDF-"));
+        println!("30-line invoice: {} bytes in {elapsed:?}", bytes.len());
+        let (long, pages) = match render_pages(&printable(120)) {
+            Ok(rendered) => rendered,
+            Err(error) => panic!("{error:?}"),
+        };
+        assert!(long.starts_with(b"%PDF-"));
+        assert!(pages >= 3, "120 rows take at least 3 pages, found {pages}");
+        let (_, one) = render_pages(&printable(3)).unwrap_or_default();
+        assert_eq!(one, 1);
     }
 
     #[test]
