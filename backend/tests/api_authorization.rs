@@ -695,6 +695,19 @@ fn cases() -> Vec<Case> {
             ],
         },
         Case {
+            name: "openOrderRequestCount",
+            query: "{ openOrderRequestCount }",
+            variables: none,
+            expected: [
+                Unauthenticated,
+                Forbidden,
+                Forbidden,
+                Forbidden,
+                Forbidden,
+                Ok,
+            ],
+        },
+        Case {
             name: "pickList (unknown id)",
             query: r#"{ pickList(orderId: "999999") { lines { sku } } }"#,
             variables: none,

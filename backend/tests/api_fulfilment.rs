@@ -545,6 +545,10 @@ async fn a_cancellation_request_goes_on_top_of_the_queue_and_accepting_it_releas
         "ORDER_REQUEST_OPENED"
     );
 
+    let count = app
+        .graphql(Some(&staff), "{ openOrderRequestCount }", json!({}))
+        .await;
+    assert!(count["data"]["openOrderRequestCount"].as_i64().unwrap_or(0) >= 1);
     let request_id = tagged["node"]["openRequest"]["id"].clone();
     let accepted = app
         .graphql(
@@ -714,6 +718,20 @@ async fn a_return_restocks_the_returned_lines_and_credits_them() {
     assert_no_errors(&shipped);
     assert_eq!(available(&app, &staff, "SCR-101").await, 90);
 
+    // A request for more than was ordered, or another product, is refused at once.
+    for lines in [
+        "[{ sku: \"PT-101\", quantity: 2 }]",
+        "[{ sku: \"PIP-101\", quantity: 1 }]",
+    ] {
+        let greedy = app
+            .graphql(
+                Some(&buyer),
+                &format!("mutation($id: ID!) {{ requestReturn(id: $id, reason: OTHER, lines: {lines}) {{ id }} }}"),
+                json!({ "id": id }),
+            )
+            .await;
+        assert_eq!(error_code(&greedy), Some("BAD_USER_INPUT"), "{greedy}");
+    }
     // The customer asks to return 3 damaged screws packs: an RMA request.
     let asked = app
         .graphql(
@@ -724,6 +742,7 @@ async fn a_return_restocks_the_returned_lines_and_credits_them() {
         .await;
     assert_no_errors(&asked);
     let request_id = asked["data"]["requestReturn"]["openRequest"]["id"].clone();
+
     let too_many = app
         .graphql(
             Some(&staff),

@@ -124,6 +124,14 @@ pub struct FulfilmentQuery;
 
 #[Object]
 impl FulfilmentQuery {
+    /// How many cancellation, change and return requests wait for an answer
+    /// (supplier staff): the queue's alert. The orders are `orders(hasOpenRequest: true)`.
+    async fn open_order_request_count(&self, ctx: &Context<'_>) -> async_graphql::Result<i64> {
+        ctx.authorize(Operation::ManageFulfilment)?;
+        let count = fulfil::open_request_count(ctx.db()?).await?;
+        Ok(i64::try_from(count).unwrap_or(i64::MAX))
+    }
+
     /// The pick list of an order (supplier staff), by SKU.
     async fn pick_list(&self, ctx: &Context<'_>, order_id: ID) -> async_graphql::Result<PickList> {
         ctx.authorize(Operation::ManageFulfilment)?;

@@ -189,6 +189,45 @@ fn valid_return(
     ))
 }
 
+/// A return names lines of the order, each at most the quantity ordered (checked when
+/// the customer asks, so an accepted request never fails on its own lines).
+async fn check_returned_lines(
+    txn: &DatabaseTransaction,
+    order_id: i64,
+    wanted: &[CreditLine],
+) -> Result<(), DomainError> {
+    if wanted.is_empty() {
+        return Ok(());
+    }
+    let ordered: HashMap<String, i64> = order_line::Entity::find()
+        .filter(order_line::Column::OrderId.eq(order_id))
+        .all(txn)
+        .await?
+        .into_iter()
+        .map(|line| (line.sku.to_uppercase(), i64::from(line.quantity)))
+        .collect();
+    let mut asked: HashMap<&str, i64> = HashMap::new();
+    for line in wanted {
+        *asked.entry(line.sku.as_str()).or_insert(0) += i64::from(line.quantity);
+    }
+    for (sku, quantity) in asked {
+        match ordered.get(sku) {
+            None => {
+                return Err(DomainError::bad_input(format!(
+                    "{sku}: the order has no such line"
+                )));
+            }
+            Some(limit) if quantity > *limit => {
+                return Err(DomainError::bad_input(format!(
+                    "{sku}: at most the {limit} ordered units can be returned"
+                )));
+            }
+            Some(_) => {}
+        }
+    }
+    Ok(())
+}
+
 fn status_of(text: &str) -> Result<OrderStatus, DomainError> {
     OrderStatus::parse(text)
         .ok_or_else(|| DomainError::internal(anyhow::anyhow!("unknown order status {text}")))
@@ -494,7 +533,9 @@ async fn apply_in(
     };
     let returned = match action {
         Action::Return | Action::RequestReturn => {
-            Some(valid_return(request.return_input.as_ref())?)
+            let (reason, wanted) = valid_return(request.return_input.as_ref())?;
+            check_returned_lines(txn, row.id, &wanted).await?;
+            Some((reason, wanted))
         }
         _ => None,
     };
@@ -804,6 +845,15 @@ pub async fn move_orders(
         results.push((*id, result));
     }
     Ok(results)
+}
+
+/// How many customer requests wait for the supplier (the queue's alert badge).
+pub async fn open_request_count(db: &DatabaseConnection) -> Result<u64, DomainError> {
+    use sea_orm::PaginatorTrait;
+    Ok(order_request::Entity::find()
+        .filter(order_request::Column::Status.eq("OPEN"))
+        .count(db)
+        .await?)
 }
 
 /// A customer's request, as the supplier sees it.

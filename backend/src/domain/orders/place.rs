@@ -594,8 +594,10 @@ async fn find_by_key(
     key: Option<&str>,
 ) -> Result<Option<Order>, DomainError> {
     let Some(key) = key else { return Ok(None) };
+    // Staff entering orders for several companies: a key names one company's order.
     let row = order::Entity::find()
         .filter(order::Column::PlacedBy.eq(actor.user_id.0))
+        .filter(order::Column::CompanyId.eq(actor.customer_company()?.0))
         .filter(order::Column::IdempotencyKey.eq(key))
         .one(db)
         .await?;
