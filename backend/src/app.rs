@@ -46,11 +46,17 @@ impl App {
         let token_keys = TokenKeys::new(&config.jwt_secret, config.access_token_minutes);
         let events = EventBus::new(db.get_database_backend());
         let listener = events.start_listening(&db);
-        let schema = build_schema(db.clone(), token_keys.clone(), events);
+        let schema = build_schema(
+            db.clone(),
+            token_keys.clone(),
+            events,
+            config.supplier.clone(),
+        );
         let state = AppState {
             db: db.clone(),
             schema,
             token_keys,
+            supplier: config.supplier.clone(),
         };
         let router = http::router(state, config.static_dir.as_deref());
         let mail_worker = notifications::worker::start(&db, &config.mail);

@@ -6,6 +6,8 @@ use std::path::PathBuf;
 use anyhow::{Context, bail};
 use secrecy::{ExposeSecret, SecretString};
 
+use crate::domain::invoicing::SupplierDetails;
+
 /// The default embedded database of the demo: a file under `./data`.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://./data/portal.db?mode=rwc";
 
@@ -24,6 +26,9 @@ pub struct Config {
     pub access_token_minutes: i64,
     /// Links and e-mail of the notifications.
     pub mail: MailConfig,
+    /// The supplier's name, VAT number and address on invoices and statements
+    /// (`SUPPLIER_NAME`, `SUPPLIER_VAT_NUMBER`, `SUPPLIER_ADDRESS`).
+    pub supplier: SupplierDetails,
 }
 
 /// Where notification links point and how e-mail leaves the server.
@@ -94,7 +99,7 @@ impl MailConfig {
 
 impl Config {
     /// Reads the environment: `DATABASE_URL`, `BIND`, `PORT`, `STATIC_DIR`, `JWT_SECRET`,
-    /// `ACCESS_TOKEN_MINUTES`, and the mail settings ([`MailConfig::from_env`]). In demo mode a missing secret is generated and kept in
+    /// `ACCESS_TOKEN_MINUTES`, the supplier's details, and the mail settings ([`MailConfig::from_env`]). In demo mode a missing secret is generated and kept in
     /// `./data/jwt-secret` so that sessions survive a restart of the demo.
     pub fn from_env(demo: bool) -> anyhow::Result<Config> {
         let database_url =
@@ -141,6 +146,7 @@ impl Config {
             demo,
             access_token_minutes,
             mail: MailConfig::from_env()?,
+            supplier: SupplierDetails::from_env(),
         })
     }
 }

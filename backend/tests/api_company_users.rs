@@ -101,6 +101,7 @@ async fn bad_new_users_are_refused_with_a_clear_error_and_nothing_is_written() {
         count["data"]["companyUsers"]["edges"]
             .as_array()
             .map(Vec::len),
+        // buyer, approver, finance, viewer, admin
         Some(5)
     );
 }
@@ -176,6 +177,7 @@ async fn lists_page_with_relay_cursors() {
     let second = app
         .graphql(Some(&admin), query, json!({ "after": cursor }))
         .await;
+    // Galil's five users: three, then two.
     assert_eq!(
         second["data"]["companyUsers"]["edges"]
             .as_array()

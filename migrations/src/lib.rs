@@ -16,6 +16,7 @@ mod m20261123_000002_catalog;
 mod m20261123_000003_orders;
 mod m20261123_000004_carts;
 mod m20261123_000005_notifications;
+mod m20261123_000006_fulfilment;
 
 pub struct Migrator;
 
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000003_orders::Migration),
             Box::new(m20261123_000004_carts::Migration),
             Box::new(m20261123_000005_notifications::Migration),
+            Box::new(m20261123_000006_fulfilment::Migration),
         ]
     }
 }

@@ -156,6 +156,7 @@ pub fn test(arguments: &[String]) -> anyhow::Result<()> {
     )?;
     steps.step("shared has no server dependency", check_shared_dependencies)?;
     steps.step("Rust tests on SQLite", || {
+        tools::ensure_pdftotext()?;
         let mut args = vec!["test", "--locked"];
         args.extend(RUST_PACKAGES);
         run_without_postgres(&root, &args)

@@ -221,6 +221,33 @@ pub fn ensure_chromium() -> anyhow::Result<()> {
     )
 }
 
+/// Debian's `pdftotext` (poppler-utils): the document tests read the text of the
+/// invoice and statement PDFs with it.
+pub const PDFTOTEXT: &str = "/usr/bin/pdftotext";
+
+/// Installs Debian's `poppler-utils` when `pdftotext` is missing (root only; others get
+/// the command to run), like [`ensure_chromium`].
+pub fn ensure_pdftotext() -> anyhow::Result<()> {
+    if Path::new(PDFTOTEXT).exists() || output_of("pdftotext", &["-v"]).is_some() {
+        return Ok(());
+    }
+    let is_root = output_of("id", &["-u"]).is_some_and(|uid| uid.trim() == "0");
+    if !is_root || output_of("apt-get", &["--version"]).is_none() {
+        bail!(
+            "the invoice PDF tests need pdftotext: run \
+             `sudo apt-get update && sudo apt-get install -y poppler-utils` and try again"
+        );
+    }
+    println!("installing Debian's poppler-utils for pdftotext (seconds, once)");
+    run(&repo_root(), "apt-get", &["update"], &[])?;
+    run(
+        &repo_root(),
+        "apt-get",
+        &["install", "-y", "--no-install-recommends", "poppler-utils"],
+        &[("DEBIAN_FRONTEND", "noninteractive")],
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

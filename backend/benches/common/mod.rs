@@ -103,6 +103,7 @@ impl Server {
             demo: false,
             access_token_minutes: 60,
             mail: backend::config::MailConfig::default(),
+            supplier: Default::default(),
         };
         let app = App::from_database(db.clone(), &config);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")

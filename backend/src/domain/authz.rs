@@ -81,10 +81,24 @@ pub enum Operation {
     /// `approvalRules`, `setApprovalRules`, `setUserLimits`, `saveCostCenter`: the
     /// budget rules of the caller's company.
     ManageCompanyRules,
+    /// `moveOrder`, `moveOrders`, `shipOrder`, `returnOrder`, `acceptOrderRequest`,
+    /// `declineOrderRequest`, `placeOrderFor`, `pickList`: the supplier's fulfilment.
+    ManageFulfilment,
+    /// `confirmDelivery`: the supplier, or the customer who received the goods.
+    ConfirmDelivery,
+    /// `requestOrderCancellation`, `requestOrderChange`, `requestReturn`: customers who
+    /// order ask the supplier (viewers only read).
+    RequestOrderChanges,
+    /// `invoices`, `invoice`, `creditNotes`, `creditNote` and their PDFs.
+    ReadInvoices,
+    /// `ledger` and the statement exports: the company's account.
+    ReadLedger,
+    /// `recordPayment`, `importPaymentsCsv`: the supplier's accounts receivable.
+    RecordPayments,
 }
 
 impl Operation {
-    pub const ALL: [Operation; 14] = [
+    pub const ALL: [Operation; 20] = [
         Operation::OwnAccount,
         Operation::ListCompanies,
         Operation::ReadCompany,
@@ -99,6 +113,12 @@ impl Operation {
         Operation::ReadOrders,
         Operation::OwnNotifications,
         Operation::ManageCompanyRules,
+        Operation::ManageFulfilment,
+        Operation::ConfirmDelivery,
+        Operation::RequestOrderChanges,
+        Operation::ReadInvoices,
+        Operation::ReadLedger,
+        Operation::RecordPayments,
     ];
 
     /// The one table of who may do what.
@@ -119,6 +139,12 @@ impl Operation {
             Operation::ReadOrders => &[Buyer, Approver, Viewer, CompanyAdmin, SupplierStaff],
             Operation::OwnNotifications => &[Buyer, Approver, Viewer, CompanyAdmin, SupplierStaff],
             Operation::ManageCompanyRules => &[CompanyAdmin],
+            Operation::ManageFulfilment => &[SupplierStaff],
+            Operation::ConfirmDelivery => &[Buyer, Approver, CompanyAdmin, SupplierStaff],
+            Operation::RequestOrderChanges => &[Buyer, Approver, CompanyAdmin],
+            Operation::ReadInvoices => &[Buyer, Approver, Viewer, CompanyAdmin, SupplierStaff],
+            Operation::ReadLedger => &[Buyer, Approver, Viewer, CompanyAdmin, SupplierStaff],
+            Operation::RecordPayments => &[SupplierStaff],
         }
     }
 }

@@ -2,6 +2,8 @@
 
 use std::collections::HashMap;
 
+use chrono::{Datelike, Days, NaiveDate};
+
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
     QuerySelect,
@@ -23,10 +25,21 @@ pub enum PaymentTerms {
 }
 
 impl PaymentTerms {
-    fn from_columns(kind: &str, days: i32) -> PaymentTerms {
+    pub fn from_columns(kind: &str, days: i32) -> PaymentTerms {
         match kind {
             "EOM" => PaymentTerms::EndOfMonthPlus(days),
             _ => PaymentTerms::Net(days),
+        }
+    }
+
+    /// When an invoice issued on `issued_on` falls due: net N is N days after the
+    /// invoice date; "shotef + N" is N days after the last day of the invoice's month.
+    pub fn due_date(self, issued_on: NaiveDate) -> NaiveDate {
+        match self {
+            PaymentTerms::Net(days) => issued_on + Days::new(u64::try_from(days).unwrap_or(0)),
+            PaymentTerms::EndOfMonthPlus(days) => {
+                end_of_month(issued_on) + Days::new(u64::try_from(days).unwrap_or(0))
+            }
         }
     }
 
@@ -37,6 +50,18 @@ impl PaymentTerms {
             PaymentTerms::EndOfMonthPlus(days) => format!("EOM+{days}"),
         }
     }
+}
+
+/// The last day of the month of `day`.
+pub fn end_of_month(day: NaiveDate) -> NaiveDate {
+    let (year, month) = if day.month() == 12 {
+        (day.year() + 1, 1)
+    } else {
+        (day.year(), day.month() + 1)
+    };
+    NaiveDate::from_ymd_opt(year, month, 1)
+        .and_then(|first| first.pred_opt())
+        .unwrap_or(day)
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -138,4 +163,69 @@ pub async fn user_counts(
         .into_iter()
         .filter_map(|row| row.company_id.map(|id| (CompanyId(id), row.user_count)))
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap_or_default()
+    }
+
+    #[test]
+    fn net_30_is_thirty_days_after_the_invoice_across_month_and_year_ends() {
+        let net = PaymentTerms::Net(30);
+        assert_eq!(net.due_date(day("2026-03-10")), day("2026-04-09"));
+        assert_eq!(net.due_date(day("2026-01-31")), day("2026-03-02"));
+        assert_eq!(net.due_date(day("2026-12-15")), day("2027-01-14"));
+        assert_eq!(net.due_date(day("2026-12-31")), day("2027-01-30"));
+        // 2028 is a leap year.
+        assert_eq!(net.due_date(day("2028-02-01")), day("2028-03-02"));
+        assert_eq!(
+            PaymentTerms::Net(0).due_date(day("2026-05-05")),
+            day("2026-05-05")
+        );
+    }
+
+    #[test]
+    fn shotef_plus_30_is_thirty_days_after_the_end_of_the_invoice_month() {
+        let shotef = PaymentTerms::EndOfMonthPlus(30);
+        // Any day of March: the end of March plus 30 days.
+        assert_eq!(shotef.due_date(day("2026-03-01")), day("2026-04-30"));
+        assert_eq!(shotef.due_date(day("2026-03-31")), day("2026-04-30"));
+        // February (28 days in 2026, 29 in 2028).
+        assert_eq!(shotef.due_date(day("2026-02-10")), day("2026-03-30"));
+        assert_eq!(shotef.due_date(day("2028-02-10")), day("2028-03-30"));
+        // December: into the next year.
+        assert_eq!(shotef.due_date(day("2026-12-01")), day("2027-01-30"));
+        assert_eq!(shotef.due_date(day("2026-12-31")), day("2027-01-30"));
+        // November: over the year end.
+        assert_eq!(
+            PaymentTerms::EndOfMonthPlus(60).due_date(day("2026-11-15")),
+            day("2027-01-29")
+        );
+        assert_eq!(
+            PaymentTerms::EndOfMonthPlus(0).due_date(day("2026-04-02")),
+            day("2026-04-30")
+        );
+    }
+
+    #[test]
+    fn the_end_of_a_month_knows_leap_years_and_december() {
+        assert_eq!(end_of_month(day("2026-02-03")), day("2026-02-28"));
+        assert_eq!(end_of_month(day("2028-02-29")), day("2028-02-29"));
+        assert_eq!(end_of_month(day("2026-12-05")), day("2026-12-31"));
+        assert_eq!(end_of_month(day("2026-04-30")), day("2026-04-30"));
+    }
+
+    #[test]
+    fn terms_read_from_their_columns() {
+        assert_eq!(
+            PaymentTerms::from_columns("EOM", 30),
+            PaymentTerms::EndOfMonthPlus(30)
+        );
+        assert_eq!(PaymentTerms::from_columns("NET", 45), PaymentTerms::Net(45));
+        assert_eq!(PaymentTerms::EndOfMonthPlus(30).label(), "EOM+30");
+    }
 }

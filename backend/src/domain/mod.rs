@@ -12,6 +12,8 @@ pub mod companies;
 pub mod company_rules;
 pub mod cost_centers;
 pub mod error;
+pub mod invoicing;
+pub mod ledger;
 pub mod orders;
 pub mod page;
 pub mod pricing;

@@ -6,6 +6,7 @@ use sea_orm::DatabaseConnection;
 use crate::domain::DomainError;
 use crate::domain::auth::token::TokenKeys;
 use crate::domain::authz::{self, Actor, Authentication, Operation};
+use crate::domain::invoicing::SupplierDetails;
 use crate::events::EventBus;
 
 pub trait ContextExt {
@@ -13,6 +14,8 @@ pub trait ContextExt {
     fn token_keys(&self) -> Result<&TokenKeys, DomainError>;
     /// The live-update bus (announce in the transaction, deliver after commit).
     fn events(&self) -> Result<&EventBus, DomainError>;
+    /// The supplier's details printed on documents.
+    fn supplier(&self) -> Result<&SupplierDetails, DomainError>;
     /// The one authorization check of an operation: returns the caller if its role
     /// may perform `operation`.
     fn authorize(&self, operation: Operation) -> Result<&Actor, DomainError>;
@@ -32,6 +35,12 @@ impl ContextExt for Context<'_> {
     fn events(&self) -> Result<&EventBus, DomainError> {
         self.data::<EventBus>()
             .map_err(|_| DomainError::internal(anyhow::anyhow!("no event bus in the context")))
+    }
+
+    fn supplier(&self) -> Result<&SupplierDetails, DomainError> {
+        self.data::<SupplierDetails>().map_err(|_| {
+            DomainError::internal(anyhow::anyhow!("no supplier details in the context"))
+        })
     }
 
     fn authorize(&self, operation: Operation) -> Result<&Actor, DomainError> {

@@ -9,6 +9,8 @@ use shared::{CompanyId, UserId};
 
 use crate::domain::accounts::{self, Account};
 use crate::domain::companies::{self, Company};
+use crate::domain::invoicing::{self, CreditNote, Invoice};
+use crate::domain::orders::{self, Order, OrderScope};
 
 pub struct CompanyLoader {
     db: DatabaseConnection,
@@ -49,11 +51,61 @@ impl Loader<UserId> for UserLoader {
     }
 }
 
+/// Orders by id, with everything they show. **Unscoped:** only for orders whose
+/// visibility the caller has already checked (the order of a visible invoice).
+pub struct OrderLoader {
+    db: DatabaseConnection,
+}
+
+impl Loader<i64> for OrderLoader {
+    type Value = Order;
+    type Error = async_graphql::Error;
+
+    async fn load(&self, keys: &[i64]) -> Result<HashMap<i64, Order>, Self::Error> {
+        Ok(orders::read::by_ids(&self.db, keys)
+            .await?
+            .into_iter()
+            .map(|order| (order.id, order))
+            .collect())
+    }
+}
+
+/// The invoice of each order. **Unscoped** like [`OrderLoader`]: for visible orders.
+pub struct InvoiceByOrderLoader {
+    db: DatabaseConnection,
+}
+
+impl Loader<i64> for InvoiceByOrderLoader {
+    type Value = Invoice;
+    type Error = async_graphql::Error;
+
+    async fn load(&self, keys: &[i64]) -> Result<HashMap<i64, Invoice>, Self::Error> {
+        Ok(invoicing::read::invoices_of_orders(&self.db, OrderScope::Supplier, keys).await?)
+    }
+}
+
+/// The credit notes of each order. **Unscoped** like [`OrderLoader`]: for visible orders.
+pub struct CreditNotesByOrderLoader {
+    db: DatabaseConnection,
+}
+
+impl Loader<i64> for CreditNotesByOrderLoader {
+    type Value = Vec<CreditNote>;
+    type Error = async_graphql::Error;
+
+    async fn load(&self, keys: &[i64]) -> Result<HashMap<i64, Vec<CreditNote>>, Self::Error> {
+        Ok(invoicing::read::credit_notes_of_orders(&self.db, OrderScope::Supplier, keys).await?)
+    }
+}
+
 /// The loaders of one request (they cache, so they never outlive it).
 pub struct Loaders {
     pub company: DataLoader<CompanyLoader>,
     pub user_count: DataLoader<UserCountLoader>,
     pub user: DataLoader<UserLoader>,
+    pub order: DataLoader<OrderLoader>,
+    pub invoice_by_order: DataLoader<InvoiceByOrderLoader>,
+    pub credit_notes_by_order: DataLoader<CreditNotesByOrderLoader>,
 }
 
 impl Loaders {
@@ -62,6 +114,15 @@ impl Loaders {
             company: DataLoader::new(CompanyLoader { db: db.clone() }, tokio::spawn),
             user_count: DataLoader::new(UserCountLoader { db: db.clone() }, tokio::spawn),
             user: DataLoader::new(UserLoader { db: db.clone() }, tokio::spawn),
+            order: DataLoader::new(OrderLoader { db: db.clone() }, tokio::spawn),
+            invoice_by_order: DataLoader::new(
+                InvoiceByOrderLoader { db: db.clone() },
+                tokio::spawn,
+            ),
+            credit_notes_by_order: DataLoader::new(
+                CreditNotesByOrderLoader { db: db.clone() },
+                tokio::spawn,
+            ),
         }
     }
 }

@@ -10,6 +10,9 @@ pub mod catalog_admin;
 pub mod company_rules;
 pub mod context;
 pub mod error;
+pub mod fulfilment;
+pub mod invoices;
+pub mod ledger;
 pub mod loaders;
 pub mod mutation;
 pub mod notifications;
@@ -23,6 +26,7 @@ use async_graphql::{MergedObject, MergedSubscription, Schema};
 use sea_orm::DatabaseConnection;
 
 use crate::domain::auth::token::TokenKeys;
+use crate::domain::invoicing::SupplierDetails;
 use crate::events::EventBus;
 
 /// Every query, one object per area.
@@ -32,6 +36,9 @@ pub struct Query(
     catalog::CatalogQuery,
     catalog_admin::CatalogAdminQuery,
     orders::OrdersQuery,
+    fulfilment::FulfilmentQuery,
+    invoices::InvoicesQuery,
+    ledger::LedgerQuery,
     cart::CartQuery,
     company_rules::CompanyRulesQuery,
     notifications::NotificationsQuery,
@@ -43,6 +50,8 @@ pub struct Mutation(
     catalog::CatalogMutation,
     catalog_admin::CatalogAdminMutation,
     orders::OrdersMutation,
+    fulfilment::FulfilmentMutation,
+    ledger::LedgerMutation,
     cart::CartMutation,
     company_rules::CompanyRulesMutation,
     notifications::NotificationsMutation,
@@ -58,7 +67,12 @@ pub const MAX_DEPTH: usize = 15;
 /// Most expensive query accepted (each field costs 1; connections multiply by `first`).
 pub const MAX_COMPLEXITY: usize = 5_000;
 
-pub fn build_schema(db: DatabaseConnection, keys: TokenKeys, events: EventBus) -> PortalSchema {
+pub fn build_schema(
+    db: DatabaseConnection,
+    keys: TokenKeys,
+    events: EventBus,
+    supplier: SupplierDetails,
+) -> PortalSchema {
     Schema::build(
         Query::default(),
         Mutation::default(),
@@ -67,6 +81,7 @@ pub fn build_schema(db: DatabaseConnection, keys: TokenKeys, events: EventBus) -
     .data(db)
     .data(keys)
     .data(events)
+    .data(supplier)
     .limit_depth(MAX_DEPTH)
     .limit_complexity(MAX_COMPLEXITY)
     .finish()

@@ -22,6 +22,13 @@ pub enum NotificationKindEnum {
     OrderApproved,
     /// Your order was rejected; the body gives the reason.
     OrderRejected,
+    /// The supplier moved your order on (confirmed, invoiced, shipped with tracking,
+    /// delivered, cancelled, returned).
+    OrderStatusChanged,
+    /// (Staff) A customer asked to cancel, change or return an order.
+    OrderRequestOpened,
+    /// The supplier accepted or declined your request on an order.
+    OrderRequestDecided,
 }
 
 /// A notification, written in the recipient's language when it was created.

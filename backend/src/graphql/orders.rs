@@ -7,15 +7,19 @@ use async_graphql::{
 };
 use chrono::{DateTime, Utc};
 use futures_util::{Stream, StreamExt};
-use shared::{OrderStatus, UserId};
+use shared::{CompanyId, OrderStatus, UserId};
 use tokio::sync::broadcast::error::RecvError;
 
 use super::context::ContextExt;
 use super::error::bad_input;
-use super::scalars::DecimalScalar;
-use super::types::{User, loaders};
+use super::invoices::{CreditNote, Invoice};
+use super::scalars::{DateScalar, DecimalScalar};
+use super::types::{Company, User, loaders};
 use crate::domain::approval::ApprovalReason;
-use crate::domain::orders::place::{self, LineRequest, OrderRequest};
+use crate::domain::orders::fulfil;
+use crate::domain::orders::place::{self, Channel, LineRequest, OrderRequest as PlaceRequest};
+use crate::domain::orders::read::OrderFilter;
+use crate::domain::orders::workflow::{self, Action, RequestKind};
 use crate::domain::orders::{self, OrderScope, decide, read};
 use crate::domain::page::PageRequest;
 use crate::domain::{Actor, DomainError, Operation};
@@ -127,7 +131,157 @@ impl From<&ApprovalReason> for ApprovalReasonNode {
 pub struct Shipment {
     pub carrier: String,
     pub tracking_number: String,
+    /// The carrier's tracking page for this shipment.
     pub tracking_url: Option<String>,
+    pub shipped_at: DateTime<Utc>,
+    /// Set when the delivery is confirmed.
+    pub delivered_at: Option<DateTime<Utc>>,
+    /// Who signed for the goods, or a note of the delivery.
+    pub delivery_note: String,
+}
+
+/// What a customer asks the supplier for.
+#[derive(Enum, Clone, Copy, PartialEq, Eq)]
+#[graphql(name = "OrderRequestKind")]
+pub enum OrderRequestKindEnum {
+    Cancel,
+    Change,
+    Return,
+}
+
+impl From<RequestKind> for OrderRequestKindEnum {
+    fn from(kind: RequestKind) -> OrderRequestKindEnum {
+        match kind {
+            RequestKind::Cancel => OrderRequestKindEnum::Cancel,
+            RequestKind::Change => OrderRequestKindEnum::Change,
+            RequestKind::Return => OrderRequestKindEnum::Return,
+        }
+    }
+}
+
+/// A steps of the workflow (rule 7).
+#[derive(Enum, Clone, Copy, PartialEq, Eq)]
+#[graphql(name = "OrderAction")]
+pub enum OrderActionEnum {
+    Confirm,
+    StartPicking,
+    /// Packed, and the invoice issued at once: the order lands in INVOICED.
+    Pack,
+    /// Issues the invoice of a PACKED order.
+    Invoice,
+    /// Needs the carrier and tracking (`shipOrder`, or `shipment` of `moveOrder`).
+    Ship,
+    Deliver,
+    Cancel,
+    /// Needs the lines and a reason (`returnOrder`).
+    Return,
+    RequestCancellation,
+    RequestChange,
+    RequestReturn,
+}
+
+impl From<OrderActionEnum> for Action {
+    fn from(action: OrderActionEnum) -> Action {
+        match action {
+            OrderActionEnum::Confirm => Action::Confirm,
+            OrderActionEnum::StartPicking => Action::StartPicking,
+            OrderActionEnum::Pack => Action::Pack,
+            OrderActionEnum::Invoice => Action::Invoice,
+            OrderActionEnum::Ship => Action::Ship,
+            OrderActionEnum::Deliver => Action::Deliver,
+            OrderActionEnum::Cancel => Action::Cancel,
+            OrderActionEnum::Return => Action::Return,
+            OrderActionEnum::RequestCancellation => Action::RequestCancellation,
+            OrderActionEnum::RequestChange => Action::RequestChange,
+            OrderActionEnum::RequestReturn => Action::RequestReturn,
+        }
+    }
+}
+
+impl From<Action> for OrderActionEnum {
+    fn from(action: Action) -> OrderActionEnum {
+        match action {
+            Action::Confirm => OrderActionEnum::Confirm,
+            Action::StartPicking => OrderActionEnum::StartPicking,
+            Action::Pack => OrderActionEnum::Pack,
+            Action::Invoice => OrderActionEnum::Invoice,
+            Action::Ship => OrderActionEnum::Ship,
+            Action::Deliver => OrderActionEnum::Deliver,
+            Action::Cancel => OrderActionEnum::Cancel,
+            Action::Return => OrderActionEnum::Return,
+            Action::RequestCancellation => OrderActionEnum::RequestCancellation,
+            Action::RequestChange => OrderActionEnum::RequestChange,
+            Action::RequestReturn => OrderActionEnum::RequestReturn,
+        }
+    }
+}
+
+/// A returned line.
+#[derive(SimpleObject, InputObject, Clone)]
+#[graphql(input_name = "ReturnLineInput")]
+pub struct ReturnLine {
+    pub sku: String,
+    pub quantity: i32,
+}
+
+/// A customer's request on an order: tagged on top of the supplier's queue until
+/// staff accept or decline it.
+#[derive(SimpleObject)]
+#[graphql(complex)]
+pub struct OrderRequest {
+    pub id: ID,
+    pub kind: OrderRequestKindEnum,
+    /// `OPEN`, `ACCEPTED` or `DECLINED`.
+    pub status: String,
+    /// What the customer wrote.
+    pub message: String,
+    /// A return's reason: `WRONG_ITEM`, `DAMAGED`, `OTHER`.
+    pub reason: Option<String>,
+    /// A return's lines (all of the order when empty).
+    pub lines: Vec<ReturnLine>,
+    pub requested_at: DateTime<Utc>,
+    pub decided_at: Option<DateTime<Utc>>,
+    pub decision_comment: String,
+    #[graphql(skip)]
+    pub requested_by_id: UserId,
+    #[graphql(skip)]
+    pub decided_by_id: Option<UserId>,
+}
+
+#[ComplexObject]
+impl OrderRequest {
+    async fn requested_by(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<User>> {
+        load_user(ctx, Some(self.requested_by_id)).await
+    }
+
+    async fn decided_by(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<User>> {
+        load_user(ctx, self.decided_by_id).await
+    }
+}
+
+impl From<fulfil::OrderRequest> for OrderRequest {
+    fn from(request: fulfil::OrderRequest) -> OrderRequest {
+        OrderRequest {
+            id: ID(request.id.to_string()),
+            kind: request.kind.into(),
+            status: request.status,
+            message: request.message,
+            reason: request.reason,
+            lines: request
+                .lines
+                .into_iter()
+                .map(|line| ReturnLine {
+                    sku: line.sku,
+                    quantity: line.quantity,
+                })
+                .collect(),
+            requested_at: request.requested_at,
+            decided_at: request.decided_at,
+            decision_comment: request.decision_comment,
+            requested_by_id: UserId(request.requested_by),
+            decided_by_id: request.decided_by.map(UserId),
+        }
+    }
 }
 
 #[derive(SimpleObject)]
@@ -154,16 +308,77 @@ pub struct Order {
     pub lines: Vec<OrderLine>,
     pub events: Vec<OrderEvent>,
     pub shipment: Option<Shipment>,
+    /// The customer's requests on the order, oldest first.
+    pub requests: Vec<OrderRequest>,
     #[graphql(skip)]
     pub placed_by_id: UserId,
     #[graphql(skip)]
     pub approver_ids: Vec<UserId>,
+    #[graphql(skip)]
+    pub domain_id: i64,
+    #[graphql(skip)]
+    pub company_id: CompanyId,
+    #[graphql(skip)]
+    pub domain_status: OrderStatus,
 }
 
 #[ComplexObject]
 impl Order {
     async fn placed_by(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<User>> {
         load_user(ctx, Some(self.placed_by_id)).await
+    }
+
+    /// The ordering company.
+    async fn company(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Company>> {
+        Ok(loaders(ctx)?
+            .company
+            .load_one(self.company_id)
+            .await?
+            .map(Company::from))
+    }
+
+    /// The open request (cancel, change, return) waiting for the supplier, if any.
+    async fn open_request(&self) -> Option<&OrderRequest> {
+        self.requests
+            .iter()
+            .find(|request| request.status == "OPEN")
+    }
+
+    /// The invoice, once the order is packed.
+    async fn invoice(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Invoice>> {
+        let actor = ctx.authorize(Operation::ReadOrders)?;
+        let invoice = loaders(ctx)?
+            .invoice_by_order
+            .load_one(self.domain_id)
+            .await?;
+        invoice
+            .map(|invoice| Invoice::signed(ctx, actor, invoice))
+            .transpose()
+    }
+
+    /// Credit notes of a cancellation after invoicing or a return.
+    async fn credit_notes(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<CreditNote>> {
+        let actor = ctx.authorize(Operation::ReadOrders)?;
+        let notes = loaders(ctx)?
+            .credit_notes_by_order
+            .load_one(self.domain_id)
+            .await?
+            .unwrap_or_default();
+        notes
+            .into_iter()
+            .map(|note| CreditNote::signed(ctx, actor, note))
+            .collect()
+    }
+
+    /// The workflow steps the caller may take on this order now.
+    async fn available_actions(&self, ctx: &Context<'_>) -> Vec<OrderActionEnum> {
+        match ctx.authorize(Operation::ReadOrders) {
+            Ok(actor) => workflow::available_actions(self.domain_status, actor.role)
+                .into_iter()
+                .map(OrderActionEnum::from)
+                .collect(),
+            Err(_) => Vec::new(),
+        }
     }
 
     /// Whether the caller may approve or reject this order now: a pending order, not
@@ -189,10 +404,11 @@ impl Order {
 
 impl From<orders::Order> for Order {
     fn from(order: orders::Order) -> Order {
+        let domain_status = order.status;
         Order {
             id: ID(order.id.to_string()),
             number: order.number,
-            status: order.status.into(),
+            status: domain_status.into(),
             channel: order.channel,
             subtotal: order.subtotal.into(),
             vat: order.vat.into(),
@@ -226,9 +442,20 @@ impl From<orders::Order> for Order {
                     actor_id: event.actor,
                 })
                 .collect(),
-            shipment: None,
+            shipment: order.shipment.map(|shipment| Shipment {
+                carrier: shipment.carrier,
+                tracking_number: shipment.tracking_number,
+                tracking_url: shipment.tracking_url,
+                shipped_at: shipment.shipped_at,
+                delivered_at: shipment.delivered_at,
+                delivery_note: shipment.delivery_note,
+            }),
+            requests: order.requests.into_iter().map(OrderRequest::from).collect(),
             placed_by_id: order.placed_by,
             approver_ids: order.approvers,
+            domain_id: order.id,
+            company_id: order.company_id,
+            domain_status,
         }
     }
 }
@@ -260,7 +487,30 @@ pub struct OrderQuote {
     pub budget_left_after: Option<DecimalScalar>,
 }
 
-fn order_request(input: PlaceOrderInput) -> async_graphql::Result<OrderRequest> {
+/// How an order reached the supplier.
+#[derive(Enum, Clone, Copy, PartialEq, Eq)]
+#[graphql(name = "OrderChannel")]
+pub enum OrderChannel {
+    Portal,
+    Phone,
+    Email,
+    Whatsapp,
+    Api,
+}
+
+impl From<OrderChannel> for Channel {
+    fn from(channel: OrderChannel) -> Channel {
+        match channel {
+            OrderChannel::Portal => Channel::Portal,
+            OrderChannel::Phone => Channel::Phone,
+            OrderChannel::Email => Channel::Email,
+            OrderChannel::Whatsapp => Channel::WhatsApp,
+            OrderChannel::Api => Channel::Api,
+        }
+    }
+}
+
+pub(super) fn order_request(input: PlaceOrderInput) -> async_graphql::Result<PlaceRequest> {
     let cost_center_id = input
         .cost_center_id
         .as_ref()
@@ -269,7 +519,7 @@ fn order_request(input: PlaceOrderInput) -> async_graphql::Result<OrderRequest> 
                 .map_err(|_| bad_input("costCenterId is not a cost centre"))
         })
         .transpose()?;
-    Ok(OrderRequest {
+    Ok(PlaceRequest {
         lines: input
             .lines
             .into_iter()
@@ -284,14 +534,14 @@ fn order_request(input: PlaceOrderInput) -> async_graphql::Result<OrderRequest> 
     })
 }
 
-fn scope_of(actor: &Actor) -> OrderScope {
+pub(super) fn scope_of(actor: &Actor) -> OrderScope {
     match actor.company_id {
         Some(company) => OrderScope::Customer(company),
         None => OrderScope::Supplier,
     }
 }
 
-fn parse_order_id(id: &ID) -> Option<i64> {
+pub(super) fn parse_order_id(id: &ID) -> Option<i64> {
     id.parse::<i64>().ok().filter(|id| *id > 0)
 }
 
@@ -302,12 +552,24 @@ pub struct OrdersQuery;
 impl OrdersQuery {
     /// The caller's company's orders, newest first; for supplier staff, every order
     /// that has left the customer's approval.
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "one GraphQL argument per queue filter"
+    )]
     async fn orders(
         &self,
         ctx: &Context<'_>,
         first: Option<i32>,
         after: Option<String>,
         status: Option<OrderStatusEnum>,
+        #[graphql(desc = "Supplier staff: one company's orders")] company_id: Option<ID>,
+        #[graphql(desc = "Placed on or after this day")] from: Option<DateScalar>,
+        #[graphql(desc = "Placed on or before this day")] to: Option<DateScalar>,
+        channel: Option<OrderChannel>,
+        #[graphql(desc = "An order number (SO-000123 or 123) or the start of a SKU")]
+        search: Option<String>,
+        #[graphql(desc = "Only orders with (or without) an open cancel/change/return request")]
+        has_open_request: Option<bool>,
     ) -> async_graphql::Result<Connection<i64, Order>> {
         let actor = ctx.authorize(Operation::ReadOrders)?;
         let after = match after {
@@ -318,13 +580,23 @@ impl OrdersQuery {
             None => None,
         };
         let request = PageRequest::parse(first, after)?;
-        let page = read::list(
-            ctx.db()?,
-            scope_of(actor),
-            status.map(OrderStatus::from),
-            request,
-        )
-        .await?;
+        let company_id = match company_id {
+            Some(id) => match parse_order_id(&id) {
+                Some(id) => Some(CompanyId(id)),
+                None => return Err(bad_input("companyId is not a company")),
+            },
+            None => None,
+        };
+        let filter = OrderFilter {
+            status: status.map(OrderStatus::from),
+            company_id,
+            from: from.map(|day| day.0),
+            to: to.map(|day| day.0),
+            channel: channel.map(|channel| Channel::from(channel).as_str().to_owned()),
+            search,
+            has_open_request,
+        };
+        let page = read::list(ctx.db()?, scope_of(actor), &filter, request).await?;
         let mut connection = Connection::new(request.after.is_some(), page.has_next_page);
         connection.edges.extend(
             page.items

@@ -40,3 +40,34 @@ impl From<Money> for DecimalScalar {
         DecimalScalar(amount)
     }
 }
+
+/// A calendar day, `YYYY-MM-DD` (e.g. `"2026-03-31"`): invoice and due dates, ledger
+/// entries, date filters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DateScalar(pub chrono::NaiveDate);
+
+#[Scalar(name = "Date")]
+impl ScalarType for DateScalar {
+    fn parse(value: Value) -> InputValueResult<Self> {
+        match &value {
+            Value::String(text) => chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+                .map(DateScalar)
+                .map_err(|_| {
+                    InputValueError::custom(format!("'{text}' is not a date like 2026-03-31"))
+                }),
+            _ => Err(InputValueError::custom(
+                "a Date must be sent as a string, e.g. \"2026-03-31\"",
+            )),
+        }
+    }
+
+    fn to_value(&self) -> Value {
+        Value::String(self.0.format("%Y-%m-%d").to_string())
+    }
+}
+
+impl From<chrono::NaiveDate> for DateScalar {
+    fn from(day: chrono::NaiveDate) -> DateScalar {
+        DateScalar(day)
+    }
+}

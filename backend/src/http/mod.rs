@@ -1,10 +1,12 @@
 //! The HTTP edge: routes, middleware and the authentication extractor.
 //!
 //! `/graphql` (POST; GET runs queries or shows GraphiQL to a browser), `/graphql/ws`
-//! (subscriptions, `graphql-transport-ws`), `/healthz`, `/metrics`, and the SPA with
-//! client-side routes falling back to `index.html`.
+//! (subscriptions, `graphql-transport-ws`), document downloads (`/invoices/{id}/pdf`,
+//! `/credit-notes/{id}/pdf`, `/ledger/{company}/statement.csv|pdf`), `/healthz`,
+//! `/metrics`, and the SPA with client-side routes falling back to `index.html`.
 
 pub mod auth;
+pub mod documents;
 pub mod graphql;
 pub mod health;
 pub mod metrics;
@@ -25,6 +27,7 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::domain::auth::token::TokenKeys;
+use crate::domain::invoicing::SupplierDetails;
 use crate::graphql::PortalSchema;
 
 /// The largest request body accepted (GraphQL documents and variables): room for a
@@ -36,6 +39,8 @@ pub struct AppState {
     pub db: DatabaseConnection,
     pub schema: PortalSchema,
     pub token_keys: TokenKeys,
+    /// The supplier's details printed on documents.
+    pub supplier: SupplierDetails,
 }
 
 pub fn router(state: AppState, static_dir: Option<&Path>) -> Router {
@@ -46,6 +51,9 @@ pub fn router(state: AppState, static_dir: Option<&Path>) -> Router {
             get(graphql::graphql_get).post(graphql::graphql_post),
         )
         .route("/graphql/ws", get(graphql::graphql_ws))
+        .route("/invoices/{id}/pdf", get(documents::invoice_pdf))
+        .route("/credit-notes/{id}/pdf", get(documents::credit_note_pdf))
+        .route("/ledger/{company}/{file}", get(documents::statement))
         .route("/healthz", get(health::healthz))
         .route("/metrics", get(metrics::render))
         .with_state(state);

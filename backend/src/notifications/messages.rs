@@ -3,7 +3,7 @@
 //! facts of the order, so the two channels never disagree.
 
 use serde::{Deserialize, Serialize};
-use shared::{Language, Money};
+use shared::{Language, Money, OrderStatus};
 
 use super::NotificationKind;
 use crate::domain::approval::ApprovalReason;
@@ -24,6 +24,18 @@ pub struct OrderFacts {
     pub decided_by: Option<String>,
     /// The approver's comment, or the reason of a rejection.
     pub comment: String,
+    /// The order's status after a fulfilment move (for the buyer).
+    #[serde(default)]
+    pub status: Option<OrderStatus>,
+    /// What goes with the move: the invoice number, the carrier and tracking link.
+    #[serde(default)]
+    pub detail: String,
+    /// A customer request's kind: `CANCEL`, `CHANGE` or `RETURN`.
+    #[serde(default)]
+    pub request: Option<String>,
+    /// Whether the supplier accepted the request (for the requester).
+    #[serde(default)]
+    pub accepted: Option<bool>,
 }
 
 /// The in-app notification's text.
@@ -45,9 +57,47 @@ pub struct Email {
 pub fn link(kind: NotificationKind, order_id: i64) -> String {
     match kind {
         NotificationKind::ApprovalNeeded => format!("/approvals/{order_id}"),
-        NotificationKind::OrderApproved | NotificationKind::OrderRejected => {
-            format!("/orders/{order_id}")
-        }
+        NotificationKind::OrderApproved
+        | NotificationKind::OrderRejected
+        | NotificationKind::OrderStatusChanged
+        | NotificationKind::OrderRequestDecided => format!("/orders/{order_id}"),
+        NotificationKind::OrderRequestOpened => format!("/staff/orders/{order_id}"),
+    }
+}
+
+/// A status in the recipient's language, as the end of "Order X was ...".
+fn status_words(status: Option<OrderStatus>, language: Language) -> &'static str {
+    match (status, language) {
+        (Some(OrderStatus::Confirmed), Language::En) => "confirmed by the supplier",
+        (Some(OrderStatus::Confirmed), Language::He) => "אושרה על ידי הספק",
+        (Some(OrderStatus::Picking), Language::En) => "is being picked",
+        (Some(OrderStatus::Picking), Language::He) => "בליקוט",
+        (Some(OrderStatus::Packed), Language::En) => "packed",
+        (Some(OrderStatus::Packed), Language::He) => "נארזה",
+        (Some(OrderStatus::Invoiced), Language::En) => "packed and invoiced",
+        (Some(OrderStatus::Invoiced), Language::He) => "נארזה וחשבונית הופקה",
+        (Some(OrderStatus::Shipped), Language::En) => "shipped",
+        (Some(OrderStatus::Shipped), Language::He) => "נשלחה",
+        (Some(OrderStatus::Delivered), Language::En) => "delivered",
+        (Some(OrderStatus::Delivered), Language::He) => "נמסרה",
+        (Some(OrderStatus::Cancelled), Language::En) => "cancelled",
+        (Some(OrderStatus::Cancelled), Language::He) => "בוטלה",
+        (Some(OrderStatus::Returned), Language::En) => "returned",
+        (Some(OrderStatus::Returned), Language::He) => "הוחזרה",
+        (_, Language::En) => "updated",
+        (_, Language::He) => "עודכנה",
+    }
+}
+
+/// A request's kind as a noun in the recipient's language.
+fn request_words(request: Option<&str>, language: Language) -> &'static str {
+    match (request, language) {
+        (Some("CANCEL"), Language::En) => "cancellation",
+        (Some("CANCEL"), Language::He) => "ביטול",
+        (Some("RETURN"), Language::En) => "return",
+        (Some("RETURN"), Language::He) => "החזרה",
+        (_, Language::En) => "change",
+        (_, Language::He) => "שינוי",
     }
 }
 
@@ -87,7 +137,9 @@ fn reasons_text(facts: &OrderFacts, language: Language) -> String {
         .join("; ")
 }
 
-fn title(kind: NotificationKind, language: Language, number: &str) -> String {
+/// The notification's title (and the e-mail's subject).
+fn title_of(kind: NotificationKind, language: Language, facts: &OrderFacts) -> String {
+    let number = &facts.number;
     match (kind, language) {
         (NotificationKind::ApprovalNeeded, Language::En) => {
             format!("Order {number} needs your approval")
@@ -99,6 +151,41 @@ fn title(kind: NotificationKind, language: Language, number: &str) -> String {
         (NotificationKind::OrderApproved, Language::He) => format!("הזמנה {number} אושרה"),
         (NotificationKind::OrderRejected, Language::En) => format!("Order {number} was rejected"),
         (NotificationKind::OrderRejected, Language::He) => format!("הזמנה {number} נדחתה"),
+        (NotificationKind::OrderStatusChanged, Language::En) => {
+            format!(
+                "Order {number} was {}",
+                status_words(facts.status, language)
+            )
+        }
+        (NotificationKind::OrderStatusChanged, Language::He) => {
+            format!("הזמנה {number} {}", status_words(facts.status, language))
+        }
+        (NotificationKind::OrderRequestOpened, Language::En) => format!(
+            "Order {number}: {} requested",
+            request_words(facts.request.as_deref(), language)
+        ),
+        (NotificationKind::OrderRequestOpened, Language::He) => format!(
+            "הזמנה {number}: התבקש {}",
+            request_words(facts.request.as_deref(), language)
+        ),
+        (NotificationKind::OrderRequestDecided, Language::En) => format!(
+            "Your {} request for order {number} was {}",
+            request_words(facts.request.as_deref(), language),
+            if facts.accepted == Some(true) {
+                "accepted"
+            } else {
+                "declined"
+            }
+        ),
+        (NotificationKind::OrderRequestDecided, Language::He) => format!(
+            "בקשת ה{} להזמנה {number} {}",
+            request_words(facts.request.as_deref(), language),
+            if facts.accepted == Some(true) {
+                "התקבלה"
+            } else {
+                "נדחתה"
+            }
+        ),
     }
 }
 
@@ -148,13 +235,98 @@ fn summary(kind: NotificationKind, language: Language, facts: &OrderFacts) -> St
         (NotificationKind::OrderRejected, Language::He) => {
             format!("{decider} דחה/תה את הזמנתך בסך {total} לפני מע״מ. סיבה: {comment}")
         }
+        (NotificationKind::OrderStatusChanged, Language::En) => {
+            let mut text = format!(
+                "Your order {} of {total} before VAT was {}.",
+                facts.number,
+                status_words(facts.status, language)
+            );
+            append(&mut text, &facts.detail);
+            if !comment.is_empty() {
+                text.push_str(&format!(" Comment: {comment}"));
+            }
+            text
+        }
+        (NotificationKind::OrderStatusChanged, Language::He) => {
+            let mut text = format!(
+                "הזמנתך {} בסך {total} לפני מע״מ {}.",
+                facts.number,
+                status_words(facts.status, language)
+            );
+            append(&mut text, &facts.detail);
+            if !comment.is_empty() {
+                text.push_str(&format!(" הערה: {comment}"));
+            }
+            text
+        }
+        (NotificationKind::OrderRequestOpened, Language::En) => {
+            let mut text = format!(
+                "{buyer} asked for a {} of order {} ({total} before VAT).",
+                request_words(facts.request.as_deref(), language),
+                facts.number
+            );
+            if !comment.is_empty() {
+                text.push_str(&format!(" Message: {comment}"));
+            }
+            text
+        }
+        (NotificationKind::OrderRequestOpened, Language::He) => {
+            let mut text = format!(
+                "{buyer} ביקש/ה {} של הזמנה {} ({total} לפני מע״מ).",
+                request_words(facts.request.as_deref(), language),
+                facts.number
+            );
+            if !comment.is_empty() {
+                text.push_str(&format!(" הודעה: {comment}"));
+            }
+            text
+        }
+        (NotificationKind::OrderRequestDecided, Language::En) => {
+            let mut text = format!(
+                "{decider} {} your {} request for order {}.",
+                if facts.accepted == Some(true) {
+                    "accepted"
+                } else {
+                    "declined"
+                },
+                request_words(facts.request.as_deref(), language),
+                facts.number
+            );
+            if !comment.is_empty() {
+                text.push_str(&format!(" Comment: {comment}"));
+            }
+            text
+        }
+        (NotificationKind::OrderRequestDecided, Language::He) => {
+            let mut text = format!(
+                "{decider} {} את בקשת ה{} להזמנה {}.",
+                if facts.accepted == Some(true) {
+                    "קיבל/ה"
+                } else {
+                    "דחה/תה"
+                },
+                request_words(facts.request.as_deref(), language),
+                facts.number
+            );
+            if !comment.is_empty() {
+                text.push_str(&format!(" הערה: {comment}"));
+            }
+            text
+        }
+    }
+}
+
+fn append(text: &mut String, detail: &str) {
+    if !detail.trim().is_empty() {
+        text.push(' ');
+        text.push_str(detail.trim());
     }
 }
 
 /// The in-app notification.
 pub fn in_app(kind: NotificationKind, language: Language, facts: &OrderFacts) -> InApp {
     InApp {
-        title: title(kind, language, &facts.number),
+        title: title_of(kind, language, facts),
         body: summary(kind, language, facts),
     }
 }
@@ -240,7 +412,7 @@ pub fn email(
         }
     };
     Email {
-        subject: title(kind, language, &facts.number),
+        subject: title_of(kind, language, facts),
         text: wrap(&text, MAX_LINE_BYTES),
     }
 }
@@ -264,6 +436,10 @@ mod tests {
             }],
             decided_by: Some("Avi Cohen".to_owned()),
             comment: "Over the project budget".to_owned(),
+            status: None,
+            detail: String::new(),
+            request: None,
+            accepted: None,
         }
     }
 

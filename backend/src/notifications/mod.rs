@@ -5,8 +5,10 @@
 //! **Architecture invariant:** a notification is written in the same transaction as
 //! the order change it reports, and so is its e-mail job: an order that rolls back
 //! notifies nobody, a committed one always has its notifications and e-mails. The
-//! order code calls exactly two hooks, [`on_order_placed`] and [`on_order_decided`],
-//! inside its transaction; everything else lives here.
+//! approval code calls two hooks, [`on_order_placed`] and [`on_order_decided`],
+//! inside its transaction, and the fulfilment workflow three more
+//! ([`on_order_moved`], [`on_request_opened`], [`on_request_decided`]); everything
+//! else lives here.
 //!
 //! E-mail is delivered by a durable job queue in the database (apalis, on SQLite or
 //! PostgreSQL): one worker per server instance, and the storage hands each job to one
@@ -40,13 +42,23 @@ pub enum NotificationKind {
     OrderApproved,
     /// The buyer's order was rejected, with a reason.
     OrderRejected,
+    /// The supplier moved the buyer's order on: confirmed, invoiced, shipped (with the
+    /// tracking link), delivered, cancelled or returned.
+    OrderStatusChanged,
+    /// A customer asked to cancel, change or return an order (to every staff member).
+    OrderRequestOpened,
+    /// The supplier accepted or declined the customer's request (to its requester).
+    OrderRequestDecided,
 }
 
 impl NotificationKind {
-    pub const ALL: [NotificationKind; 3] = [
+    pub const ALL: [NotificationKind; 6] = [
         NotificationKind::ApprovalNeeded,
         NotificationKind::OrderApproved,
         NotificationKind::OrderRejected,
+        NotificationKind::OrderStatusChanged,
+        NotificationKind::OrderRequestOpened,
+        NotificationKind::OrderRequestDecided,
     ];
 
     /// The name stored in the database.
@@ -55,6 +67,9 @@ impl NotificationKind {
             NotificationKind::ApprovalNeeded => "APPROVAL_NEEDED",
             NotificationKind::OrderApproved => "ORDER_APPROVED",
             NotificationKind::OrderRejected => "ORDER_REJECTED",
+            NotificationKind::OrderStatusChanged => "ORDER_STATUS_CHANGED",
+            NotificationKind::OrderRequestOpened => "ORDER_REQUEST_OPENED",
+            NotificationKind::OrderRequestDecided => "ORDER_REQUEST_DECIDED",
         }
     }
 
@@ -153,6 +168,10 @@ pub async fn on_order_placed(txn: &impl ConnectionTrait, order_id: i64) -> Resul
         decided_by: None,
         comment: String::new(),
         number: order.number,
+        status: None,
+        detail: String::new(),
+        request: None,
+        accepted: None,
     };
     for approver in approvers {
         notify(
@@ -199,8 +218,144 @@ pub async fn on_order_decided(
         decided_by,
         comment: decision.map(|event| event.comment).unwrap_or_default(),
         number: order.number,
+        status: None,
+        detail: String::new(),
+        request: None,
+        accepted: None,
     };
     notify(txn, kind, buyer.into(), &facts).await
+}
+
+/// The customer users who hear about an order's fulfilment: its buyer, or, for an
+/// order that staff entered for the company (phone, e-mail, WhatsApp), the company's
+/// active buyers and admins.
+async fn order_recipients(
+    txn: &impl ConnectionTrait,
+    order: &order::Model,
+) -> Result<Vec<user::Model>, DomainError> {
+    let placed_by = user_in(txn, order.placed_by).await?;
+    if placed_by.company_id == Some(order.company_id) {
+        return Ok(vec![placed_by]);
+    }
+    Ok(user::Entity::find()
+        .filter(user::Column::CompanyId.eq(order.company_id))
+        .filter(user::Column::Active.eq(true))
+        .filter(user::Column::Role.is_in([Role::Buyer.as_str(), Role::CompanyAdmin.as_str()]))
+        .order_by_asc(user::Column::Id)
+        .all(txn)
+        .await?)
+}
+
+/// The facts of an order for the fulfilment notifications.
+async fn fulfilment_facts(
+    txn: &impl ConnectionTrait,
+    order: &order::Model,
+    actor_id: i64,
+    comment: &str,
+) -> Result<OrderFacts, DomainError> {
+    let buyer = user_in(txn, order.placed_by).await?;
+    let actor = user_in(txn, actor_id).await?;
+    Ok(OrderFacts {
+        order_id: order.id,
+        number: order.number.clone(),
+        buyer_name: buyer.name,
+        subtotal: money::from_db(order.subtotal),
+        reasons: Vec::new(),
+        decided_by: Some(actor.name),
+        comment: comment.trim().to_owned(),
+        status: OrderStatus::parse(&order.status),
+        detail: String::new(),
+        request: None,
+        accepted: None,
+    })
+}
+
+/// Hook for a fulfilment move, called inside its transaction after the order's new
+/// status is written: the buyer hears of it, with `detail` (the invoice number, the
+/// carrier and tracking link).
+pub async fn on_order_moved(
+    txn: &impl ConnectionTrait,
+    order_id: i64,
+    actor_id: i64,
+    comment: &str,
+    detail: String,
+) -> Result<(), DomainError> {
+    let order = order_in(txn, order_id).await?;
+    let mut facts = fulfilment_facts(txn, &order, actor_id, comment).await?;
+    facts.detail = detail;
+    for recipient in order_recipients(txn, &order).await? {
+        if recipient.id == actor_id {
+            // A customer who confirmed the delivery knows it already.
+            continue;
+        }
+        notify(
+            txn,
+            NotificationKind::OrderStatusChanged,
+            recipient.into(),
+            &facts,
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// Hook for a customer request (cancel, change, return), called inside its
+/// transaction: every active staff member is alerted.
+pub async fn on_request_opened(
+    txn: &impl ConnectionTrait,
+    order_id: i64,
+    requested_by: i64,
+    kind: &str,
+    message: &str,
+) -> Result<(), DomainError> {
+    let order = order_in(txn, order_id).await?;
+    let mut facts = fulfilment_facts(txn, &order, requested_by, message).await?;
+    facts.buyer_name = user_in(txn, requested_by).await?.name;
+    facts.request = Some(kind.to_owned());
+    let staff = user::Entity::find()
+        .filter(user::Column::Role.eq(Role::SupplierStaff.as_str()))
+        .filter(user::Column::Active.eq(true))
+        .order_by_asc(user::Column::Id)
+        .all(txn)
+        .await?;
+    for member in staff {
+        notify(
+            txn,
+            NotificationKind::OrderRequestOpened,
+            member.into(),
+            &facts,
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// Hook for the supplier's answer to a request, called inside its transaction: the
+/// requester hears whether it was accepted, and the comment.
+pub async fn on_request_decided(
+    txn: &impl ConnectionTrait,
+    order_id: i64,
+    requested_by: i64,
+    decided_by: i64,
+    kind: &str,
+    accepted: bool,
+    comment: &str,
+) -> Result<(), DomainError> {
+    let order = order_in(txn, order_id).await?;
+    let mut facts = fulfilment_facts(txn, &order, decided_by, comment).await?;
+    facts.request = Some(kind.to_owned());
+    facts.accepted = Some(accepted);
+    let requester = user_in(txn, requested_by).await?;
+    if !requester.active {
+        return Ok(());
+    }
+    notify(
+        txn,
+        NotificationKind::OrderRequestDecided,
+        requester.into(),
+        &facts,
+    )
+    .await
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
-//! The demo data of `../shared/api.md`, deterministic: the same database every time.
+//! The demo data of `../shared/api.md`, deterministic: the same database every time
+//! (the order history's dates are laid out back from the day of seeding).
 
 mod catalog;
+mod history;
 
 use chrono::{TimeZone, Utc};
 use rust_decimal::Decimal;
@@ -192,8 +194,9 @@ pub async fn seed_demo(db: &DatabaseConnection) -> anyhow::Result<()> {
         }
         company_ids.push(row.id);
     }
+    let mut user_ids = Vec::with_capacity(DEMO_USERS.len());
     for (demo, password_hash) in DEMO_USERS.iter().zip(password_hashes) {
-        user::ActiveModel {
+        let row = user::ActiveModel {
             email: Set(demo.email.to_owned()),
             name: Set(demo.name.to_owned()),
             password_hash: Set(password_hash),
@@ -213,6 +216,7 @@ pub async fn seed_demo(db: &DatabaseConnection) -> anyhow::Result<()> {
         }
         .insert(&transaction)
         .await?;
+        user_ids.push(row.id);
     }
     let catalog = catalog::seed_catalog(
         &transaction,
@@ -220,11 +224,30 @@ pub async fn seed_demo(db: &DatabaseConnection) -> anyhow::Result<()> {
         created_at,
     )
     .await?;
+    let user_id = |email: &str| {
+        DEMO_USERS
+            .iter()
+            .position(|user| user.email == email)
+            .and_then(|index| user_ids.get(index).copied())
+            .ok_or_else(|| anyhow::anyhow!("no demo user {email}"))
+    };
+    let people = history::People {
+        galil: company_ids[GALIL],
+        negev: company_ids[NEGEV],
+        galil_buyer: user_id("buyer@demo.test")?,
+        galil_approver: user_id("approver@demo.test")?,
+        negev_buyer: user_id("buyer@other.test")?,
+        staff: user_id("staff@demo.test")?,
+    };
+    let history = history::seed_history(&transaction, &people, Utc::now()).await?;
     transaction.commit().await?;
     tracing::info!(
         companies = DEMO_COMPANIES.len(),
         users = DEMO_USERS.len(),
         products = catalog.product_count,
+        orders = history.orders,
+        invoices = history.invoices,
+        payments = history.payments,
         "demo data seeded"
     );
     Ok(())

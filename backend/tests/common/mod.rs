@@ -67,6 +67,11 @@ async fn build_sqlite_template() -> Backend {
     let dir = std::env::temp_dir().join(format!("portal-tests-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("a temp dir for the template");
     let template = dir.join("template.db");
+    // A finished run whose process id this one reuses left its template behind:
+    // start from an empty file, or seeding would collide with the old data.
+    for stale in ["template.db", "template.db-wal", "template.db-shm"] {
+        let _ = std::fs::remove_file(dir.join(stale));
+    }
     let url = format!("sqlite://{}?mode=rwc", template.display());
     let db = backend::db::connect(&url)
         .await
@@ -204,6 +209,7 @@ pub fn test_config(database_url: String, static_dir: Option<PathBuf>) -> Config 
         demo: false,
         access_token_minutes: 15,
         mail: backend::config::MailConfig::default(),
+        supplier: Default::default(),
     }
 }
 

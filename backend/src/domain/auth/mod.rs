@@ -65,6 +65,15 @@ pub async fn authenticate(
         Ok(user_id) => user_id,
         Err(rejection) => return Ok(Authentication::Rejected(rejection.message())),
     };
+    authenticate_user(db, user_id).await
+}
+
+/// The [`Authentication`] of a user whose credential (a session token, a signed
+/// download link) was verified: the user is re-read and must still be active.
+pub async fn authenticate_user(
+    db: &DatabaseConnection,
+    user_id: UserId,
+) -> Result<Authentication, DomainError> {
     match accounts::find_active(db, user_id).await? {
         Some(account) => Ok(Authentication::Authenticated(Actor {
             user_id: account.id,

@@ -10,6 +10,11 @@ use shared::UserId;
 
 pub const ISSUER: &str = "wholesale-portal";
 pub const AUDIENCE: &str = "wholesale-portal-web";
+/// Signed download links (invoice PDFs, statements): a different audience, so a link's
+/// token never works as a session and a session token never as a link.
+pub const DOWNLOAD_AUDIENCE: &str = "wholesale-portal-download";
+/// How long a signed download link works.
+pub const DOWNLOAD_LINK_MINUTES: i64 = 10;
 const ALGORITHM: Algorithm = Algorithm::HS256;
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -20,6 +25,18 @@ pub struct Claims {
     pub aud: String,
     pub iat: i64,
     pub exp: i64,
+}
+
+/// The claims of a signed download link: who may download which resource, until when.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct DownloadClaims {
+    pub sub: String,
+    pub iss: String,
+    pub aud: String,
+    pub iat: i64,
+    pub exp: i64,
+    /// The one resource the link opens, e.g. `invoice:42`.
+    pub res: String,
 }
 
 /// The signing and verifying keys, built once from the configured secret.
@@ -92,6 +109,46 @@ impl TokenKeys {
     }
 }
 
+impl TokenKeys {
+    /// A token for a signed link to `resource`, on behalf of `user`, valid for
+    /// [`DOWNLOAD_LINK_MINUTES`].
+    pub fn issue_download(&self, user: UserId, resource: &str) -> anyhow::Result<String> {
+        let now = Utc::now();
+        let claims = DownloadClaims {
+            sub: user.0.to_string(),
+            iss: ISSUER.to_owned(),
+            aud: DOWNLOAD_AUDIENCE.to_owned(),
+            iat: now.timestamp(),
+            exp: (now + Duration::minutes(DOWNLOAD_LINK_MINUTES)).timestamp(),
+            res: resource.to_owned(),
+        };
+        Ok(jsonwebtoken::encode(
+            &Header::new(ALGORITHM),
+            &claims,
+            &self.encoding,
+        )?)
+    }
+
+    /// The user a link's token was issued to, if it is genuine, unexpired and for
+    /// exactly `resource`.
+    pub fn verify_download(&self, token: &str, resource: &str) -> Result<UserId, TokenRejection> {
+        let mut validation = Validation::new(ALGORITHM);
+        validation.set_issuer(&[ISSUER]);
+        validation.set_audience(&[DOWNLOAD_AUDIENCE]);
+        validation.set_required_spec_claims(&["exp", "iss", "aud", "sub"]);
+        validation.leeway = 5;
+        let data = jsonwebtoken::decode::<DownloadClaims>(token, &self.decoding, &validation)
+            .map_err(|error| match error.kind() {
+                ErrorKind::ExpiredSignature => TokenRejection::Expired,
+                _ => TokenRejection::Invalid,
+            })?;
+        if data.claims.res != resource {
+            return Err(TokenRejection::Invalid);
+        }
+        UserId::parse(&data.claims.sub).ok_or(TokenRejection::Invalid)
+    }
+}
+
 /// 48 random bytes from the OS generator, as URL-safe text.
 pub fn random_secret() -> String {
     const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -128,6 +185,30 @@ mod tests {
         let keys = keys("first secret of enough length 1234567");
         assert_eq!(keys.verify("not-a-jwt"), Err(TokenRejection::Invalid));
         assert_eq!(keys.verify(""), Err(TokenRejection::Invalid));
+    }
+
+    #[test]
+    fn a_download_token_opens_its_own_resource_only_and_is_no_session() {
+        let keys = keys("first secret of enough length 1234567");
+        let token = keys
+            .issue_download(UserId(7), "invoice:42")
+            .unwrap_or_default();
+        assert_eq!(keys.verify_download(&token, "invoice:42"), Ok(UserId(7)));
+        assert_eq!(
+            keys.verify_download(&token, "invoice:43"),
+            Err(TokenRejection::Invalid)
+        );
+        assert_eq!(keys.verify(&token), Err(TokenRejection::Invalid));
+        let session = keys.issue(UserId(7)).unwrap_or_default();
+        assert_eq!(
+            keys.verify_download(&session, "invoice:42"),
+            Err(TokenRejection::Invalid)
+        );
+        let tampered = format!("{token}A");
+        assert_eq!(
+            keys.verify_download(&tampered, "invoice:42"),
+            Err(TokenRejection::Invalid)
+        );
     }
 
     #[test]

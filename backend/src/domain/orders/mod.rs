@@ -2,8 +2,10 @@
 //! the approval workflow inside the customer's portal, and reading them, scoped.
 
 pub mod decide;
+pub mod fulfil;
 pub mod place;
 pub mod read;
+pub mod workflow;
 
 use chrono::{DateTime, Utc};
 use shared::{CompanyId, Money, OrderStatus, UserId};
@@ -58,6 +60,21 @@ pub struct Order {
     pub created_at: DateTime<Utc>,
     pub lines: Vec<OrderLine>,
     pub events: Vec<OrderEvent>,
+    /// Filled in when the order ships.
+    pub shipment: Option<Shipment>,
+    /// The customer's requests on the order (cancel, change, return), oldest first.
+    pub requests: Vec<fulfil::OrderRequest>,
+}
+
+/// How an order travels: recorded at `SHIPPED`, completed at `DELIVERED`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Shipment {
+    pub carrier: String,
+    pub tracking_number: String,
+    pub tracking_url: Option<String>,
+    pub shipped_at: DateTime<Utc>,
+    pub delivered_at: Option<DateTime<Utc>>,
+    pub delivery_note: String,
 }
 
 /// The statuses whose totals count as open commitments for the credit check.

@@ -8,12 +8,12 @@ use chrono::{Datelike, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    DatabaseTransaction, EntityTrait, QueryFilter, QuerySelect,
+    DatabaseTransaction, EntityTrait, QueryFilter,
 };
-use shared::{Money, OrderStatus, Sku};
+use shared::{CompanyId, Money, OrderStatus, Sku};
 
 use super::read;
-use super::{OPEN_STATUSES, Order, OrderChange};
+use super::{Order, OrderChange};
 use crate::db::money;
 use crate::domain::approval::{self, ApprovalDecision, ApprovalPolicy, BudgetUse};
 use crate::domain::catalog::offers::{available, list_prices, price_context};
@@ -233,29 +233,24 @@ pub async fn quote(
     })
 }
 
-/// Open commitments (open orders; invoiced debt joins when invoices exist) plus this
-/// order must stay within the credit limit (rule 6).
+/// The ledger's open debt plus open orders plus this order must stay within the
+/// credit limit (rule 6). Both sums are read inside the placing transaction.
 async fn check_credit(
     txn: &DatabaseTransaction,
     company: &company::Model,
     total: Money,
 ) -> Result<(), DomainError> {
-    let open: Option<i64> = order::Entity::find()
-        .select_only()
-        .column_as(Expr::cust("CAST(SUM(total) AS BIGINT)"), "open")
-        .filter(order::Column::CompanyId.eq(company.id))
-        .filter(order::Column::Status.is_in(OPEN_STATUSES.map(OrderStatus::as_str)))
-        .into_tuple::<Option<i64>>()
-        .one(txn)
-        .await?
-        .flatten();
-    let open = money::from_db(open.unwrap_or(0));
+    let (balance, open_orders) =
+        crate::domain::ledger::exposure(txn, shared::CompanyId(company.id)).await?;
+    let open = balance + open_orders;
     let limit = money::from_db(company.credit_limit);
     if open + total > limit {
         return Err(DomainError::CreditLimit(format!(
-            "This order ({} incl. VAT) would bring open orders and debt to {}, above your credit limit of {}; \
-             it is held until payments come in or the limit is raised",
+            "This order ({} incl. VAT) would bring open debt ({}) and open orders ({}) to {}, \
+             above your credit limit of {}; it is held until payments come in or the limit is raised",
             total.format_ils(),
+            balance.format_ils(),
+            open_orders.format_ils(),
             (open + total).format_ils(),
             limit.format_ils()
         )));
@@ -269,6 +264,42 @@ pub struct Placed {
     pub order_change: Option<OrderChange>,
 }
 
+/// How an order reached the supplier.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Channel {
+    Portal,
+    Phone,
+    Email,
+    WhatsApp,
+    Api,
+}
+
+impl Channel {
+    pub const ALL: [Channel; 5] = [
+        Channel::Portal,
+        Channel::Phone,
+        Channel::Email,
+        Channel::WhatsApp,
+        Channel::Api,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Channel::Portal => "PORTAL",
+            Channel::Phone => "PHONE",
+            Channel::Email => "EMAIL",
+            Channel::WhatsApp => "WHATSAPP",
+            Channel::Api => "API",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Channel> {
+        Channel::ALL
+            .into_iter()
+            .find(|channel| channel.as_str() == name)
+    }
+}
+
 /// Places the order in one transaction. With an idempotency key, a retried submit
 /// returns the first order instead of placing a second one.
 pub async fn place(
@@ -276,6 +307,53 @@ pub async fn place(
     actor: &Actor,
     request: OrderRequest,
     events: &EventBus,
+) -> Result<Placed, DomainError> {
+    place_through(db, actor, request, events, Channel::Portal).await
+}
+
+/// Staff enter an order a customer gave by phone, e-mail or WhatsApp: the same
+/// validation, personal prices, stock reservation and credit check as the portal,
+/// with the channel recorded and the staff member as the one who placed it.
+///
+/// **The company's approval rules do not apply.** They exist so that a buyer's order
+/// waits for the company's approver inside the customer's portal; an order the
+/// customer dictated to the supplier was already decided on by the customer, and an
+/// order that waited for an approval the customer's approvers never see coming would
+/// be lost. The order goes to the queue as `SUBMITTED`. The credit limit still applies.
+pub async fn place_for(
+    db: &DatabaseConnection,
+    staff: &Actor,
+    company_id: CompanyId,
+    channel: Channel,
+    request: OrderRequest,
+    events: &EventBus,
+) -> Result<Placed, DomainError> {
+    if !staff.is_supplier_staff() {
+        return Err(DomainError::Forbidden);
+    }
+    if channel == Channel::Portal {
+        return Err(DomainError::bad_input(
+            "An order entered for a customer came by PHONE, EMAIL, WHATSAPP or API",
+        ));
+    }
+    company::Entity::find_by_id(company_id.0)
+        .one(db)
+        .await?
+        .ok_or(DomainError::NotFound("company"))?;
+    // The staff member acts inside the company's catalog and prices.
+    let acting = Actor {
+        company_id: Some(company_id),
+        ..staff.clone()
+    };
+    place_through(db, &acting, request, events, channel).await
+}
+
+async fn place_through(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    request: OrderRequest,
+    events: &EventBus,
+    channel: Channel,
 ) -> Result<Placed, DomainError> {
     let company_id = actor.customer_company()?;
     let key = match request
@@ -311,6 +389,9 @@ pub async fn place(
         .await?
         .ok_or(DomainError::NotFound("company"))?;
     if !company.active {
+        if channel != Channel::Portal {
+            return Err(DomainError::bad_input("This company is not active"));
+        }
         return Err(DomainError::Forbidden);
     }
     let mut lines = price_lines(&txn, actor, &request.lines).await?;
@@ -319,7 +400,19 @@ pub async fn place(
     let subtotal: Money = lines.iter().map(|line| line.line_total).sum();
     let vat = subtotal.vat();
     let total = subtotal + vat;
-    let (decision, _) = decision_for(&txn, actor, subtotal, request.cost_center_id).await?;
+    let decision = if channel == Channel::Portal {
+        decision_for(&txn, actor, subtotal, request.cost_center_id)
+            .await?
+            .0
+    } else {
+        // Checks the cost centre belongs to the company; no approval (see `place_for`).
+        budget_use(&txn, actor, request.cost_center_id).await?;
+        ApprovalDecision {
+            approvals_required: 0,
+            reasons: Vec::new(),
+            budget_left_after: None,
+        }
+    };
     check_credit(&txn, &company, total).await?;
 
     let now = Utc::now();
@@ -336,7 +429,7 @@ pub async fn place(
         company_id: Set(company.id),
         placed_by: Set(actor.user_id.0),
         status: Set(status.as_str().to_owned()),
-        channel: Set("PORTAL".to_owned()),
+        channel: Set(channel.as_str().to_owned()),
         cost_center_id: Set(request.cost_center_id),
         note: Set(note),
         subtotal: Set(stored(subtotal)?),
@@ -484,8 +577,10 @@ async fn find_by_key(
     key: Option<&str>,
 ) -> Result<Option<Order>, DomainError> {
     let Some(key) = key else { return Ok(None) };
+    // Staff entering orders for several companies: a key names one company's order.
     let row = order::Entity::find()
         .filter(order::Column::PlacedBy.eq(actor.user_id.0))
+        .filter(order::Column::CompanyId.eq(actor.customer_company()?.0))
         .filter(order::Column::IdempotencyKey.eq(key))
         .one(db)
         .await?;

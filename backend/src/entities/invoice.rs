@@ -1,0 +1,33 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "invoices")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub number: String,
+    pub year: i32,
+    pub sequence: i64,
+    pub order_id: i64,
+    pub company_id: i64,
+    pub issued_at: DateTimeUtc,
+    pub issue_date: Date,
+    pub due_date: Date,
+    pub payment_terms: String,
+    pub supplier_name: String,
+    pub supplier_vat_number: String,
+    pub supplier_address: String,
+    pub customer_name: String,
+    pub customer_vat_number: Option<String>,
+    pub currency: String,
+    pub vat_rate_percent: i32,
+    pub issued_by: Option<i64>,
+    pub subtotal: i64,
+    pub vat: i64,
+    pub total: i64,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
