@@ -3,8 +3,8 @@ import { expectNavigation, signIn, signOut, texts, TEXTS, type Texts } from './s
 
 // Navigation labels of the ordering screens, as the app shows them in each language.
 const MORE = {
-  he: { orders: 'הזמנות', approvals: 'אישורים', companyRules: 'כללי אישור' },
-  en: { orders: 'Orders', approvals: 'Approvals', companyRules: 'Approval rules' },
+  he: { orders: 'הזמנות', approvals: 'אישורים', companyRules: 'כללי אישור', invoices: 'חשבוניות', ledger: 'כרטסת' },
+  en: { orders: 'Orders', approvals: 'Approvals', companyRules: 'Approval rules', invoices: 'Invoices', ledger: 'Account' },
 };
 const more = (t: Texts) => (t === TEXTS.en ? MORE.en : MORE.he);
 
@@ -30,28 +30,28 @@ const demoUsers: Record<string, DemoUser> = {
     email: 'buyer@demo.test',
     name: 'Noa Levi',
     homeTestId: 'home-buyer',
-    navigation: (t) => [t.home, t.catalog, more(t).orders],
+    navigation: (t) => [t.home, t.catalog, more(t).orders, more(t).invoices, more(t).ledger],
     homeCards: ['/catalog', '/cart', '/orders'],
   },
   APPROVER: {
     email: 'approver@demo.test',
     name: 'Avi Cohen',
     homeTestId: 'home-approver',
-    navigation: (t) => [t.home, t.catalog, more(t).orders, more(t).approvals],
+    navigation: (t) => [t.home, t.catalog, more(t).orders, more(t).approvals, more(t).invoices, more(t).ledger],
     homeCards: ['/approvals', '/orders', '/catalog'],
   },
   VIEWER: {
     email: 'viewer@demo.test',
     name: 'Rina Mizrahi',
     homeTestId: 'home-viewer',
-    navigation: (t) => [t.home, t.catalog, more(t).orders],
-    homeCards: ['/orders', '/catalog'],
+    navigation: (t) => [t.home, t.catalog, more(t).orders, more(t).invoices, more(t).ledger],
+    homeCards: ['/invoices', '/ledger', '/orders', '/catalog'],
   },
   COMPANY_ADMIN: {
     email: 'admin@demo.test',
     name: 'Yossi Peretz',
     homeTestId: 'home-company-admin',
-    navigation: (t) => [t.home, t.catalog, more(t).orders, t.users, more(t).companyRules],
+    navigation: (t) => [t.home, t.catalog, more(t).orders, t.users, more(t).companyRules, more(t).invoices, more(t).ledger],
     homeCards: ['/company/rules', '/users', '/orders', '/catalog'],
   },
 };

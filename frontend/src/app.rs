@@ -16,6 +16,8 @@ use crate::pages::checkout::CheckoutPage;
 use crate::pages::companies::CompaniesPage;
 use crate::pages::company_rules::CompanyRulesPage;
 use crate::pages::home::HomePage;
+use crate::pages::invoices::InvoicesPage;
+use crate::pages::ledger::LedgerPage;
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::notifications::NotificationsPage;
@@ -66,6 +68,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("checkout") view=CheckoutPage />
                     <Route path=path!("orders") view=OrdersPage />
                     <Route path=path!("orders/:id") view=OrderPage />
+                    <Route path=path!("invoices") view=InvoicesPage />
+                    <Route path=path!("ledger") view=LedgerPage />
                     <Route path=path!("approvals") view=ApprovalsPage />
                     <Route path=path!("approvals/:id") view=ApprovalPage />
                     <Route path=path!("notifications") view=NotificationsPage />

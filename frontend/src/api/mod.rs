@@ -9,6 +9,7 @@ pub mod cart;
 pub mod catalog;
 pub mod catalog_admin;
 pub mod companies;
+pub mod documents;
 pub mod company_rules;
 pub mod notifications;
 pub mod orders;

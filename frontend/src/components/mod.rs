@@ -3,6 +3,7 @@
 pub mod cart_badge;
 pub mod cart_state;
 pub mod catalog;
+pub mod documents;
 pub mod header;
 pub mod language_switch;
 pub mod layout;

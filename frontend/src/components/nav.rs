@@ -73,6 +73,19 @@ fn items_for(role: Role) -> Vec<NavItem> {
             });
         }
     }
+    // The company's documents: every customer role, not staff.
+    if role != Role::SupplierStaff {
+        items.push(NavItem {
+            href: "/invoices",
+            label: |t| t.app.invoices,
+            exact: true,
+        });
+        items.push(NavItem {
+            href: "/ledger",
+            label: |t| t.app.ledger,
+            exact: true,
+        });
+    }
     items
 }
 

@@ -22,6 +22,8 @@ pub const EN: Texts = Texts {
         orders: "Orders",
         approvals: "Approvals",
         company_rules: "Approval rules",
+        invoices: "Invoices",
+        ledger: "Account",
         notifications: "Notifications",
         logout: "Log out",
         loading: "Loading…",
@@ -340,6 +342,7 @@ pub const EN: Texts = Texts {
     cart: super::cart::EN,
     orders: super::orders::EN,
     company_rules: super::company_rules::EN,
+    documents: super::documents::EN,
 };
 
 fn greeting(name: &str) -> String {

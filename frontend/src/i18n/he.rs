@@ -22,6 +22,8 @@ pub const HE: Texts = Texts {
         orders: "הזמנות",
         approvals: "אישורים",
         company_rules: "כללי אישור",
+        invoices: "חשבוניות",
+        ledger: "כרטסת",
         notifications: "התראות",
         logout: "התנתקות",
         loading: "טוען…",
@@ -340,6 +342,7 @@ pub const HE: Texts = Texts {
     cart: super::cart::HE,
     orders: super::orders::HE,
     company_rules: super::company_rules::HE,
+    documents: super::documents::HE,
 };
 
 fn greeting(name: &str) -> String {

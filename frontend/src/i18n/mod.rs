@@ -7,6 +7,7 @@
 mod cart;
 mod catalog;
 mod company_rules;
+mod documents;
 mod en;
 mod he;
 mod orders;
@@ -23,6 +24,7 @@ pub use catalog::{
     StaffTexts,
 };
 pub use company_rules::CompanyRulesTexts;
+pub use documents::DocumentsTexts;
 pub use orders::OrdersTexts;
 
 /// A language the UI speaks.
@@ -140,6 +142,7 @@ pub struct Texts {
     pub cart: CartTexts,
     pub orders: OrdersTexts,
     pub company_rules: CompanyRulesTexts,
+    pub documents: DocumentsTexts,
 }
 
 pub struct AppTexts {
@@ -158,6 +161,8 @@ pub struct AppTexts {
     pub orders: &'static str,
     pub approvals: &'static str,
     pub company_rules: &'static str,
+    pub invoices: &'static str,
+    pub ledger: &'static str,
     pub notifications: &'static str,
     pub logout: &'static str,
     pub loading: &'static str,

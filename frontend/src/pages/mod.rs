@@ -8,6 +8,8 @@ pub mod checkout;
 pub mod companies;
 pub mod company_rules;
 pub mod home;
+pub mod invoices;
+pub mod ledger;
 pub mod login;
 pub mod not_found;
 pub mod notifications;

@@ -59,3 +59,29 @@ pub fn ApprovalsCard() -> impl IntoView {
         </A>
     }
 }
+
+/// The way to the company's account, with its balance now.
+#[component]
+pub fn AccountCard() -> impl IntoView {
+    let balance = LocalResource::new(crate::api::documents::balance);
+    let amount = move || {
+        balance.get().and_then(Result::ok).map(|amount| {
+            view! {
+                <p class="info-value">
+                    {tr(|t| t.documents.balance_label)} " "
+                    <bdi class="money" dir="ltr" data-testid="home-balance">
+                        {amount.format_ils()}
+                    </bdi>
+                </p>
+            }
+        })
+    };
+    view! {
+        <A href="/ledger" attr:class="card link-card" attr:data-testid="account-card">
+            <h2>{tr(|t| t.documents.account_card_title)}</h2>
+            <div aria-live="polite">{amount}</div>
+            <p class="muted">{tr(|t| t.documents.account_card_text)}</p>
+            <span class="card-arrow" aria-hidden="true">"→"</span>
+        </A>
+    }
+}

@@ -10,7 +10,7 @@ use shared::Role;
 use crate::api::auth::User;
 use crate::i18n::use_i18n;
 use crate::session::use_session;
-use cards::{ApprovalsCard, InfoCard, LinkCard};
+use cards::{AccountCard, ApprovalsCard, InfoCard, LinkCard};
 
 /// `home-company-admin` for COMPANY_ADMIN: the test id of each role's home.
 fn test_id(role: Role) -> String {
@@ -65,6 +65,12 @@ fn RoleHome(user: User) -> impl IntoView {
             }
             .into_any(),
             Role::Viewer => view! {
+                <LinkCard
+                    href="/invoices"
+                    title=t.documents.invoices_card_title
+                    text=t.documents.invoices_card_text
+                />
+                <AccountCard />
                 {orders_card(t.home.orders_card_title, t.home.orders_card_text)}
                 {catalog_card}
                 {company_card}
