@@ -155,13 +155,14 @@ fn outcome_of(response: Option<Value>) -> Outcome {
 }
 
 /// Products whose reservations differ from their open order lines, or exceed stock.
+/// Stock stays reserved from placing until the order ships (or is cancelled).
 async fn inconsistent_products(db: &DatabaseConnection) -> i64 {
     let row = db
         .query_one_raw(Statement::from_string(
             db.get_database_backend(),
             "SELECT COUNT(*) AS n FROM stock s WHERE s.reserved > s.on_hand OR s.reserved <> \
              (SELECT COALESCE(SUM(l.quantity), 0) FROM order_lines l JOIN orders o ON o.id = l.order_id \
-              WHERE l.product_id = s.product_id AND o.status IN ('PENDING_APPROVAL', 'SUBMITTED'))",
+              WHERE l.product_id = s.product_id AND o.status IN ('PENDING_APPROVAL', 'SUBMITTED', 'CONFIRMED', 'PICKING', 'PACKED', 'INVOICED'))",
         ))
         .await
         .expect("consistency query")
