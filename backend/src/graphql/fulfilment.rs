@@ -15,7 +15,7 @@ use crate::domain::orders::fulfil::{self, Move, Moved, ReturnInput, ShipmentInpu
 use crate::domain::orders::place;
 use crate::domain::orders::read;
 use crate::domain::orders::workflow::Action;
-use crate::domain::{DomainError, Operation};
+use crate::domain::{Actor, DomainError, Operation};
 
 /// The carrier and tracking of a shipment.
 #[derive(InputObject)]
@@ -112,6 +112,34 @@ fn staff_action(action: OrderActionEnum) -> async_graphql::Result<Action> {
     }
 }
 
+/// Applies one step to order `id` and announces what it changed.
+async fn apply(
+    ctx: &Context<'_>,
+    actor: &Actor,
+    id: &ID,
+    step: &Move,
+) -> async_graphql::Result<Order> {
+    let id = order_id(id)?;
+    let moved =
+        fulfil::move_order(ctx.db()?, ctx.events()?, ctx.supplier()?, actor, id, step).await?;
+    delivered(ctx, moved)
+}
+
+/// What comes back of an order, from the GraphQL arguments (all lines when none).
+fn return_input(reason: ReturnReasonEnum, lines: Option<Vec<ReturnLine>>) -> ReturnInput {
+    ReturnInput {
+        lines: lines
+            .unwrap_or_default()
+            .into_iter()
+            .map(|line| fulfil::ReturnLine {
+                sku: line.sku,
+                quantity: line.quantity,
+            })
+            .collect(),
+        reason: reason.as_str().to_owned(),
+    }
+}
+
 fn delivered(ctx: &Context<'_>, moved: Moved) -> async_graphql::Result<Order> {
     let events = ctx.events()?;
     events.committed(moved.stock_changes);
@@ -174,7 +202,6 @@ impl FulfilmentMutation {
         delivery_note: Option<String>,
     ) -> async_graphql::Result<Order> {
         let actor = ctx.authorize(Operation::ManageFulfilment)?;
-        let id = order_id(&id)?;
         let step = Move {
             action: Some(staff_action(action)?),
             comment: comment.unwrap_or_default(),
@@ -182,9 +209,7 @@ impl FulfilmentMutation {
             delivery_note: delivery_note.unwrap_or_default(),
             return_input: None,
         };
-        let moved =
-            fulfil::move_order(ctx.db()?, ctx.events()?, ctx.supplier()?, actor, id, &step).await?;
-        delivered(ctx, moved)
+        apply(ctx, actor, &id, &step).await
     }
 
     /// Takes the same step for many orders (e.g. PACK for 30 picked orders), each in
@@ -254,16 +279,13 @@ impl FulfilmentMutation {
         comment: Option<String>,
     ) -> async_graphql::Result<Order> {
         let actor = ctx.authorize(Operation::ManageFulfilment)?;
-        let id = order_id(&id)?;
         let step = Move {
             action: Some(Action::Ship),
             comment: comment.unwrap_or_default(),
             shipment: Some(shipment.into()),
             ..Default::default()
         };
-        let moved =
-            fulfil::move_order(ctx.db()?, ctx.events()?, ctx.supplier()?, actor, id, &step).await?;
-        delivered(ctx, moved)
+        apply(ctx, actor, &id, &step).await
     }
 
     /// Confirms the delivery of a shipped order (supplier staff, or the customer who
@@ -275,15 +297,12 @@ impl FulfilmentMutation {
         delivery_note: Option<String>,
     ) -> async_graphql::Result<Order> {
         let actor = ctx.authorize(Operation::ConfirmDelivery)?;
-        let id = order_id(&id)?;
         let step = Move {
             action: Some(Action::Deliver),
             delivery_note: delivery_note.unwrap_or_default(),
             ..Default::default()
         };
-        let moved =
-            fulfil::move_order(ctx.db()?, ctx.events()?, ctx.supplier()?, actor, id, &step).await?;
-        delivered(ctx, moved)
+        apply(ctx, actor, &id, &step).await
     }
 
     /// Takes back a shipped or delivered order (supplier staff): the lines (all of the
@@ -297,26 +316,13 @@ impl FulfilmentMutation {
         comment: Option<String>,
     ) -> async_graphql::Result<Order> {
         let actor = ctx.authorize(Operation::ManageFulfilment)?;
-        let id = order_id(&id)?;
         let step = Move {
             action: Some(Action::Return),
             comment: comment.unwrap_or_default(),
-            return_input: Some(ReturnInput {
-                lines: lines
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(|line| fulfil::ReturnLine {
-                        sku: line.sku,
-                        quantity: line.quantity,
-                    })
-                    .collect(),
-                reason: reason.as_str().to_owned(),
-            }),
+            return_input: Some(return_input(reason, lines)),
             ..Default::default()
         };
-        let moved =
-            fulfil::move_order(ctx.db()?, ctx.events()?, ctx.supplier()?, actor, id, &step).await?;
-        delivered(ctx, moved)
+        apply(ctx, actor, &id, &step).await
     }
 
     /// Asks the supplier to cancel an order (before it ships); the request goes on top
@@ -328,11 +334,8 @@ impl FulfilmentMutation {
         reason: String,
     ) -> async_graphql::Result<Order> {
         let actor = ctx.authorize(Operation::RequestOrderChanges)?;
-        let id = order_id(&id)?;
         let step = Move::new(Action::RequestCancellation, reason);
-        let moved =
-            fulfil::move_order(ctx.db()?, ctx.events()?, ctx.supplier()?, actor, id, &step).await?;
-        delivered(ctx, moved)
+        apply(ctx, actor, &id, &step).await
     }
 
     /// Asks the supplier to change an order (before picking ends): what should change.
@@ -343,11 +346,8 @@ impl FulfilmentMutation {
         message: String,
     ) -> async_graphql::Result<Order> {
         let actor = ctx.authorize(Operation::RequestOrderChanges)?;
-        let id = order_id(&id)?;
         let step = Move::new(Action::RequestChange, message);
-        let moved =
-            fulfil::move_order(ctx.db()?, ctx.events()?, ctx.supplier()?, actor, id, &step).await?;
-        delivered(ctx, moved)
+        apply(ctx, actor, &id, &step).await
     }
 
     /// Asks to return goods of a shipped or delivered order (an RMA): the lines (all
@@ -361,26 +361,13 @@ impl FulfilmentMutation {
         message: Option<String>,
     ) -> async_graphql::Result<Order> {
         let actor = ctx.authorize(Operation::RequestOrderChanges)?;
-        let id = order_id(&id)?;
         let step = Move {
             action: Some(Action::RequestReturn),
             comment: message.unwrap_or_default(),
-            return_input: Some(ReturnInput {
-                lines: lines
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(|line| fulfil::ReturnLine {
-                        sku: line.sku,
-                        quantity: line.quantity,
-                    })
-                    .collect(),
-                reason: reason.as_str().to_owned(),
-            }),
+            return_input: Some(return_input(reason, lines)),
             ..Default::default()
         };
-        let moved =
-            fulfil::move_order(ctx.db()?, ctx.events()?, ctx.supplier()?, actor, id, &step).await?;
-        delivered(ctx, moved)
+        apply(ctx, actor, &id, &step).await
     }
 
     /// Accepts a customer's request in one step (supplier staff): a cancellation
