@@ -9,6 +9,7 @@ use serde_json::json;
 use shared::{Money, OrderStatus};
 
 use super::cart::RejectedLine;
+use super::fulfilment::{DocumentRef, OrderAction, OrderRequest};
 use super::{ApiError, Connection, graphql};
 
 /// The fields the list rows, the inbox and the live updates of a list need.
@@ -22,8 +23,11 @@ pub const ORDER_FIELDS: &str = "id number status channel subtotal vat total crea
     approvalReasons { kind message limit overBy costCenter } \
     lines { sku nameHe nameEn quantity unitPrice lineTotal } \
     events { at kind status comment actor { id name } } \
-    shipment { carrier trackingNumber trackingUrl } \
-    placedBy { id name company { id name } }";
+    shipment { carrier trackingNumber trackingUrl shippedAt deliveredAt deliveryNote } \
+    placedBy { id name company { id name } } company { id name } availableActions \
+    requests { id kind status message reason lines { sku quantity } requestedAt decidedAt \
+      decisionComment requestedBy { id name } decidedBy { id name } } \
+    invoice { id number pdfUrl } creditNotes { id number pdfUrl }";
 
 /// Orders per request of the list.
 pub const PAGE_SIZE: u32 = 20;
@@ -82,6 +86,13 @@ pub struct Shipment {
     pub tracking_number: String,
     #[serde(default)]
     pub tracking_url: Option<String>,
+    /// RFC 3339; absent in older answers.
+    #[serde(default)]
+    pub shipped_at: Option<String>,
+    #[serde(default)]
+    pub delivered_at: Option<String>,
+    #[serde(default)]
+    pub delivery_note: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
@@ -114,7 +125,20 @@ pub struct Order {
     pub shipment: Option<Shipment>,
     #[serde(default)]
     pub placed_by: Option<Person>,
+    /// The ordering company (the order pages ask for it).
+    #[serde(default)]
+    pub company: Option<super::auth::CompanyRef>,
     pub can_decide: bool,
+    /// The workflow steps the caller may take now (the order pages ask for them).
+    #[serde(default)]
+    pub available_actions: Vec<OrderAction>,
+    /// The customer's requests, oldest first.
+    #[serde(default)]
+    pub requests: Vec<OrderRequest>,
+    #[serde(default)]
+    pub invoice: Option<DocumentRef>,
+    #[serde(default)]
+    pub credit_notes: Vec<DocumentRef>,
 }
 
 impl Order {
@@ -128,6 +152,14 @@ impl Order {
             .as_ref()
             .map(|person| person.name.clone())
             .unwrap_or_default()
+    }
+
+    /// The request waiting for the supplier's answer, if any.
+    pub fn open_request(&self) -> Option<&OrderRequest> {
+        self.requests
+            .iter()
+            .rev()
+            .find(|request| request.status == "OPEN")
     }
 
     /// Whether `user_id` already gave one of the approvals of this pending order.

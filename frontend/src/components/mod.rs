@@ -11,5 +11,6 @@ pub mod nav;
 pub mod notice;
 pub mod notification_bell;
 pub mod orders;
+pub mod sheet;
 pub mod skeleton;
 pub mod staff;

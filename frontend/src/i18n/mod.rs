@@ -9,6 +9,7 @@ mod catalog;
 mod company_rules;
 mod documents;
 mod en;
+mod fulfilment;
 mod he;
 mod orders;
 
@@ -25,6 +26,7 @@ pub use catalog::{
 };
 pub use company_rules::CompanyRulesTexts;
 pub use documents::DocumentsTexts;
+pub use fulfilment::FulfilmentTexts;
 pub use orders::OrdersTexts;
 
 /// A language the UI speaks.
@@ -143,6 +145,7 @@ pub struct Texts {
     pub orders: OrdersTexts,
     pub company_rules: CompanyRulesTexts,
     pub documents: DocumentsTexts,
+    pub fulfilment: FulfilmentTexts,
 }
 
 pub struct AppTexts {

@@ -172,6 +172,11 @@ pub const HE: OrdersTexts = OrdersTexts {
         "PLACED" => "ההזמנה בוצעה",
         "APPROVED" => "אושרה",
         "REJECTED" => "נדחתה",
+        "CANCELLATION_REQUESTED" => "התבקש ביטול",
+        "CHANGE_REQUESTED" => "התבקש שינוי",
+        "RETURN_REQUESTED" => "התבקשה החזרה",
+        "REQUEST_ACCEPTED" => "הבקשה התקבלה",
+        "REQUEST_DECLINED" => "הבקשה נדחתה",
         _ => status_he(status),
     },
     channel_name: |channel| {
@@ -336,6 +341,11 @@ pub const EN: OrdersTexts = OrdersTexts {
         "PLACED" => "Order placed",
         "APPROVED" => "Approved",
         "REJECTED" => "Rejected",
+        "CANCELLATION_REQUESTED" => "Cancellation requested",
+        "CHANGE_REQUESTED" => "Change requested",
+        "RETURN_REQUESTED" => "Return requested",
+        "REQUEST_ACCEPTED" => "Request accepted",
+        "REQUEST_DECLINED" => "Request declined",
         _ => status_en(status),
     },
     channel_name: |channel| {

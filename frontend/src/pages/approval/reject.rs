@@ -1,17 +1,13 @@
 //! The rejection sheet: a modal dialog that asks for the reason the buyer will read.
-//!
-//! Focus moves into the reason field when it opens and stays inside the dialog (Tab
-//! wraps around); Escape or Cancel closes it and the caller puts focus back on the
-//! Reject button. On a phone it rises from the bottom like a sheet.
+//! The reason is required; an empty one is refused here before the server says so.
 
-use leptos::ev::KeyboardEvent;
 use leptos::html;
 use leptos::prelude::*;
 
 use crate::api::ApiError;
+use crate::components::sheet::Sheet;
 use crate::i18n::{tr, use_i18n};
 
-const TITLE_ID: &str = "reject-title";
 const REASON_ID: &str = "reject-reason";
 const REASON_HINT_ID: &str = "reject-reason-hint";
 
@@ -28,14 +24,6 @@ pub fn RejectDialog(
     // Shown once a confirm was tried without a reason.
     let missing = RwSignal::new(false);
     let field = NodeRef::<html::Textarea>::new();
-    let confirm_button = NodeRef::<html::Button>::new();
-
-    // Into the dialog as soon as it is on screen.
-    Effect::new(move |_| {
-        if let Some(field) = field.get() {
-            let _ = field.focus();
-        }
-    });
 
     let confirm = move || {
         let text = reason.get_untracked();
@@ -47,31 +35,6 @@ pub fn RejectDialog(
             return;
         }
         on_confirm.run(text);
-    };
-
-    let on_keydown = move |event: KeyboardEvent| match event.key().as_str() {
-        "Escape" => {
-            event.prevent_default();
-            on_close.run(());
-        }
-        // The field comes first and the confirm button last: Tab wraps between them.
-        "Tab" => {
-            let active = document().active_element();
-            let (Some(first), Some(last)) = (field.get_untracked(), confirm_button.get_untracked())
-            else {
-                return;
-            };
-            let first: &web_sys::Element = &first;
-            let last: &web_sys::Element = &last;
-            if event.shift_key() && active.as_ref() == Some(first) {
-                event.prevent_default();
-                let _ = confirm_button.get_untracked().map(|button| button.focus());
-            } else if !event.shift_key() && active.as_ref() == Some(last) {
-                event.prevent_default();
-                let _ = field.get_untracked().map(|field| field.focus());
-            }
-        }
-        _ => {}
     };
 
     let error_text = move || {
@@ -91,22 +54,16 @@ pub fn RejectDialog(
             "false"
         }
     };
+    let title = move || {
+        view! {
+            {tr(|t| t.orders.reject_title)}
+            " "
+            <bdi dir="ltr">{number.clone()}</bdi>
+        }
+    };
 
     view! {
-        <div class="sheet-backdrop" on:click=move |_| on_close.run(())></div>
-        <div
-            class="sheet"
-            role="dialog"
-            aria-modal="true"
-            aria-labelledby=TITLE_ID
-            data-testid="reject-dialog"
-            on:keydown=on_keydown
-        >
-            <h2 id=TITLE_ID>
-                {tr(|t| t.orders.reject_title)}
-                " "
-                <bdi dir="ltr">{number}</bdi>
-            </h2>
+        <Sheet title test_id="reject-dialog" on_close>
             <form novalidate on:submit=move |event| {
                 event.prevent_default();
                 confirm();
@@ -139,7 +96,6 @@ pub fn RejectDialog(
                         type="submit"
                         class="button danger"
                         data-testid="reject-confirm"
-                        node_ref=confirm_button
                         disabled=move || busy.get()
                     >
                         {move || {
@@ -149,6 +105,6 @@ pub fn RejectDialog(
                     </button>
                 </div>
             </form>
-        </div>
+        </Sheet>
     }
 }

@@ -1,8 +1,15 @@
 //! One order: header, approvals, lines, totals, shipment, status timeline, live
-//! updates, and "Order again".
+//! updates, "Order again", the workflow steps (staff move the order, customers ask
+//! to cancel, change or return), the requests and the order's documents.
 
+mod documents;
 pub mod lines;
 mod reorder;
+mod requests;
+mod return_sheet;
+mod step_form;
+mod step_sheets;
+mod steps;
 pub mod summary;
 mod timeline;
 
@@ -19,8 +26,12 @@ use crate::components::orders::totals::OrderTotals;
 use crate::components::skeleton::TableSkeleton;
 use crate::i18n::{tr, use_i18n};
 use crate::session::use_session;
+use documents::OrderDocuments;
 use lines::OrderLines;
 use reorder::ReorderButton;
+use requests::{OpenRequestAnswer, RequestHistory};
+use step_sheets::StepSheets;
+use steps::{StepButtons, StepRunner};
 use summary::OrderSummary;
 use timeline::Timeline;
 
@@ -118,6 +129,7 @@ impl LiveOrder {
 pub fn OrderPage() -> impl IntoView {
     let i18n = use_i18n();
     let live = LiveOrder::follow();
+    let runner = StepRunner::new(live);
     let announcement = move || {
         live.changed
             .get()
@@ -130,7 +142,7 @@ pub fn OrderPage() -> impl IntoView {
             <p class="notice error" role="alert">{move || i18n.t().errors.message(&error)}</p>
         }
         .into_any(),
-        Loaded::Ready(order) => view! { <OrderDetails order=*order /> }.into_any(),
+        Loaded::Ready(order) => view! { <OrderDetails order=*order runner /> }.into_any(),
     };
     view! {
         <section class="page order-page" data-testid="order-page">
@@ -142,6 +154,7 @@ pub fn OrderPage() -> impl IntoView {
                 {announcement}
             </div>
             {content}
+            <StepSheets runner live />
         </section>
     }
 }
@@ -165,7 +178,7 @@ pub fn OrderNotFound(#[prop(optional)] from_inbox: bool) -> impl IntoView {
 }
 
 #[component]
-fn OrderDetails(order: Order) -> impl IntoView {
+fn OrderDetails(order: Order, runner: StepRunner) -> impl IntoView {
     let session = use_session();
     let id = order.id.clone();
     let reorder = session
@@ -173,6 +186,9 @@ fn OrderDetails(order: Order) -> impl IntoView {
         .then(|| view! { <ReorderButton order_id=id /> });
     view! {
         <OrderSummary order=order.clone()>{reorder}</OrderSummary>
+        <OpenRequestAnswer order=order.clone() runner />
+        <StepButtons order=order.clone() runner />
+        <OrderDocuments order=order.clone() />
         <section class="card order-section">
             <h2>{tr(|t| t.orders.lines_heading)}</h2>
             <OrderLines lines=order.lines.clone() />
@@ -182,5 +198,6 @@ fn OrderDetails(order: Order) -> impl IntoView {
             <h2>{tr(|t| t.orders.timeline_heading)}</h2>
             <Timeline events=order.events.clone() reasons=order.approval_reasons.clone() />
         </section>
+        <RequestHistory requests=order.requests.clone() />
     }
 }

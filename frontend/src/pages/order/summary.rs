@@ -14,6 +14,9 @@ use crate::components::orders::status::StatusBadge;
 use crate::i18n::{tr, use_i18n};
 use crate::session::use_session;
 
+/// The order's heading, where focus lands after a workflow step.
+pub const HEADING_ID: &str = "order-heading";
+
 #[component]
 pub fn OrderSummary(order: Order, #[prop(optional)] children: Option<Children>) -> impl IntoView {
     let i18n = use_i18n();
@@ -43,6 +46,22 @@ pub fn OrderSummary(order: Order, #[prop(optional)] children: Option<Children>) 
                 </a>
             }
         });
+        let shipped = shipment.shipped_at.as_deref().map(|at| {
+            let at = format::date_time(at);
+            view! {
+                <dt>{tr(|t| t.fulfilment.shipped_on)}</dt>
+                <dd>{at}</dd>
+            }
+        });
+        let delivered = shipment.delivered_at.as_deref().map(|at| {
+            let at = format::date_time(at);
+            let note = (!shipment.delivery_note.trim().is_empty())
+                .then(|| format!(" · {}", shipment.delivery_note));
+            view! {
+                <dt>{tr(|t| t.fulfilment.delivered_on)}</dt>
+                <dd data-testid="delivered-at">{at} {note}</dd>
+            }
+        });
         view! {
             <section class="card order-section" data-testid="order-shipment">
                 <h2>{tr(|t| t.orders.shipment_heading)}</h2>
@@ -50,7 +69,9 @@ pub fn OrderSummary(order: Order, #[prop(optional)] children: Option<Children>) 
                     <dt>{tr(|t| t.orders.carrier)}</dt>
                     <dd>{shipment.carrier}</dd>
                     <dt>{tr(|t| t.orders.tracking_number)}</dt>
-                    <dd><bdi dir="ltr">{shipment.tracking_number}</bdi></dd>
+                    <dd><bdi dir="ltr" data-testid="tracking-number">{shipment.tracking_number}</bdi></dd>
+                    {shipped}
+                    {delivered}
                 </dl>
                 {link}
             </section>
@@ -70,7 +91,7 @@ pub fn OrderSummary(order: Order, #[prop(optional)] children: Option<Children>) 
     let number = order.number.clone();
     view! {
         <header class="order-header">
-            <h1>
+            <h1 id=HEADING_ID tabindex="-1">
                 {tr(|t| t.orders.order_word)}
                 " "
                 <bdi dir="ltr" data-testid="order-number">{number.clone()}</bdi>
