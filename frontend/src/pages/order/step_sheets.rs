@@ -12,7 +12,7 @@ use crate::api::fulfilment::{
     OrderAction, ShipmentInput, confirm_delivery, decline_request, move_order,
     request_cancellation, request_change, ship_order,
 };
-use crate::i18n::{tr, use_i18n};
+use crate::i18n::use_i18n;
 
 /// The open sheet, over the order as it was when the sheet opened.
 #[component]
@@ -146,48 +146,92 @@ fn DeliverSheet(runner: StepRunner, number: String) -> impl IntoView {
     }
 }
 
+/// A sheet with one required text: a cancellation's reason, a request's message, the
+/// reason a request is declined. `send` gets the text once it is not empty.
 #[component]
-fn CancelSheet(runner: StepRunner, number: String) -> impl IntoView {
-    let reason = RwSignal::new(String::new());
+fn ReasonSheet(
+    runner: StepRunner,
+    number: String,
+    title: Text,
+    test_id: &'static str,
+    submit: Text,
+    field_id: &'static str,
+    label: Text,
+    #[prop(optional)] hint: Option<Text>,
+    /// What the step does that cannot be undone, above the field.
+    #[prop(optional)]
+    warning: Option<Text>,
+    #[prop(optional)] close: Option<Text>,
+    #[prop(optional)] danger: bool,
+    send: Callback<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let text = RwSignal::new(String::new());
     let invalid = RwSignal::new(None::<Text>);
     let on_submit = Callback::new(move |()| {
-        let reason = reason.get_untracked();
-        if reason.trim().is_empty() {
+        let text = text.get_untracked();
+        if text.trim().is_empty() {
             invalid.set(Some(|t| t.request_message_missing));
-            return;
+        } else {
+            send.run(text);
         }
-        let id = runner.order_id();
-        runner.run(async move { move_order(&id, OrderAction::Cancel, &reason).await });
     });
+    let warning = warning.map(|warning| {
+        view! { <p class="notice warning">{move || warning(&i18n.t().fulfilment)}</p> }
+    });
+    let field = match hint {
+        Some(hint) => view! {
+            <TextField id=field_id label hint value=text rows=3 required=true invalid />
+        }
+        .into_any(),
+        None => view! { <TextField id=field_id label value=text rows=3 required=true invalid /> }
+            .into_any(),
+    };
     view! {
         <StepForm
-            title=title_of(|t| t.cancel_title, number)
-            test_id="cancel-sheet"
-            submit=|t| t.cancel_confirm
-            close=|t| t.keep_order
-            danger=true
+            title=title_of(title, number)
+            test_id
+            submit
+            close=close.unwrap_or(|t| t.close)
+            danger
             runner
             invalid
             on_submit
         >
-            <p class="notice warning">{tr(|t| t.fulfilment.cancel_warning)}</p>
-            <TextField id="cancel-reason" label=|t| t.cancel_reason value=reason rows=3 required=true invalid />
+            {warning}
+            {field}
         </StepForm>
+    }
+}
+
+#[component]
+fn CancelSheet(runner: StepRunner, number: String) -> impl IntoView {
+    let send = Callback::new(move |reason: String| {
+        let id = runner.order_id();
+        runner.run(async move { move_order(&id, OrderAction::Cancel, &reason).await });
+    });
+    view! {
+        <ReasonSheet
+            runner
+            number
+            title=|t| t.cancel_title
+            test_id="cancel-sheet"
+            submit=|t| t.cancel_confirm
+            close=|t| t.keep_order
+            danger=true
+            warning=|t| t.cancel_warning
+            field_id="cancel-reason"
+            label=|t| t.cancel_reason
+            send
+        />
     }
 }
 
 /// A customer asks to cancel the order or to change it, in their own words.
 #[component]
 fn RequestSheet(runner: StepRunner, number: String, action: OrderAction) -> impl IntoView {
-    let message = RwSignal::new(String::new());
-    let invalid = RwSignal::new(None::<Text>);
     let cancelling = action == OrderAction::RequestCancellation;
-    let on_submit = Callback::new(move |()| {
-        let message = message.get_untracked();
-        if message.trim().is_empty() {
-            invalid.set(Some(|t| t.request_message_missing));
-            return;
-        }
+    let send = Callback::new(move |message: String| {
         let id = runner.order_id();
         runner.run(async move {
             if cancelling {
@@ -197,71 +241,45 @@ fn RequestSheet(runner: StepRunner, number: String, action: OrderAction) -> impl
             }
         });
     });
-    let title: Text = if cancelling {
-        |t| t.request_cancel_title
+    let (title, hint): (Text, Text) = if cancelling {
+        (|t| t.request_cancel_title, |t| t.request_cancel_hint)
     } else {
-        |t| t.request_change_title
-    };
-    let hint: Text = if cancelling {
-        |t| t.request_cancel_hint
-    } else {
-        |t| t.request_change_hint
+        (|t| t.request_change_title, |t| t.request_change_hint)
     };
     view! {
-        <StepForm
-            title=title_of(title, number)
+        <ReasonSheet
+            runner
+            number
+            title
             test_id="request-sheet"
             submit=|t| t.request_send
-            runner
-            invalid
-            on_submit
-        >
-            <TextField
-                id="request-message"
-                label=|t| t.request_message
-                hint
-                value=message
-                rows=4
-                required=true
-                invalid
-            />
-        </StepForm>
+            field_id="request-message"
+            label=|t| t.request_message
+            hint
+            send
+        />
     }
 }
 
 #[component]
 fn DeclineSheet(runner: StepRunner, number: String, request_id: String) -> impl IntoView {
-    let reason = RwSignal::new(String::new());
-    let invalid = RwSignal::new(None::<Text>);
     let request_id = StoredValue::new(request_id);
-    let on_submit = Callback::new(move |()| {
-        let reason = reason.get_untracked();
-        if reason.trim().is_empty() {
-            invalid.set(Some(|t| t.request_message_missing));
-            return;
-        }
+    let send = Callback::new(move |reason: String| {
         let id = request_id.get_value();
         runner.run(async move { decline_request(&id, &reason).await });
     });
     view! {
-        <StepForm
-            title=title_of(|t| t.decline_title, number)
+        <ReasonSheet
+            runner
+            number
+            title=|t| t.decline_title
             test_id="decline-sheet"
             submit=|t| t.decline_confirm
             danger=true
-            runner
-            invalid
-            on_submit
-        >
-            <TextField
-                id="decline-reason"
-                label=|t| t.decline_reason
-                hint=|t| t.decline_reason_hint
-                value=reason
-                rows=3
-                required=true
-                invalid
-            />
-        </StepForm>
+            field_id="decline-reason"
+            label=|t| t.decline_reason
+            hint=|t| t.decline_reason_hint
+            send
+        />
     }
 }
