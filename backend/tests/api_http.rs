@@ -221,7 +221,7 @@ async fn money_is_a_decimal_string_with_two_decimals() {
 
 #[test]
 fn the_checked_in_schema_matches_the_code() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("schema.graphql");
+    let path = common::backend_dir().join("schema.graphql");
     let current = backend::graphql::sdl();
     if std::env::var("UPDATE_SCHEMA").is_ok() {
         std::fs::write(&path, &current).expect("write schema.graphql");

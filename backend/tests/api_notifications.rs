@@ -560,7 +560,7 @@ fn start_smtp_server() -> Option<SmtpServer> {
         .expect("a free port")
         .port();
     let folder = tempfile::tempdir().expect("a temp dir for received mail");
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/smtp_sink.py");
+    let script = common::backend_dir().join("tests/support/smtp_sink.py");
     let mut child = Command::new("python3")
         .arg(script)
         .arg(port.to_string())

@@ -9,8 +9,15 @@ use anyhow::{Context, bail};
 /// The Trunk release that builds with our Rust toolchain (0.22 needs a newer rustc).
 pub const TRUNK_VERSION: &str = "0.21.14";
 
+/// The checkout this run belongs to. `cargo run` (and so `cargo xtask`) sets
+/// `CARGO_MANIFEST_DIR` for the process; the path compiled in is only the fallback,
+/// because a build cache shared between checkouts can hand out an xtask binary built
+/// in another one (cargo does not rebuild a workspace member that only moved).
 pub fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+    manifest_dir
         .parent()
         .map(Path::to_path_buf)
         .unwrap_or_else(|| PathBuf::from("."))

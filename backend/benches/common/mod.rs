@@ -261,7 +261,11 @@ pub async fn post(
 
 /// Writes the results as `target/bench/<name>-<database>.json`.
 pub fn write_report(name: &str, results: &[Value]) {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/bench");
+    let dir = std::path::PathBuf::from(
+        std::env::var("CARGO_MANIFEST_DIR")
+            .unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").to_owned()),
+    )
+    .join("../target/bench");
     std::fs::create_dir_all(&dir).ok();
     let path = dir.join(format!("{name}-{}.json", database_kind()));
     std::fs::write(

@@ -375,3 +375,11 @@ pub fn assert_no_errors(response: &Value) {
         "unexpected errors: {response}"
     );
 }
+
+/// The backend crate's folder. Read at run time (cargo sets it for test runs): a
+/// build cache shared between checkouts can reuse a test binary built in another one.
+pub fn backend_dir() -> std::path::PathBuf {
+    std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")))
+}
