@@ -85,7 +85,7 @@ test('staff move an order from SUBMITTED to DELIVERED while the buyer watches ea
   // A buyer may not move the order: no staff steps on their page.
   await expect(buyer.getByTestId('action-confirm')).toHaveCount(0);
 
-  // One-click steps; after each, focus lands on the order's heading.
+  // One-click steps; after each, focus rests on the order page (the buttons changed).
   const steps: [string, string][] = [
     ['action-confirm', 'CONFIRMED'],
     ['action-start-picking', 'PICKING'],
@@ -95,7 +95,7 @@ test('staff move an order from SUBMITTED to DELIVERED while the buyer watches ea
     await page.getByTestId(button).click();
     await expect(staffStatus).toHaveAttribute('data-status', status);
     await expect(buyerStatus).toHaveAttribute('data-status', status);
-    await expect(page.locator('#order-heading')).toBeFocused();
+    await expect(page.locator('#order-page')).toBeFocused();
   }
   // Packing issued the invoice: both see it among the documents.
   await expect(buyer.getByTestId('invoice-link')).toContainText(/INV-\d{4}-\d{6}/);

@@ -373,10 +373,13 @@ impl Order {
     /// The workflow steps the caller may take on this order now.
     async fn available_actions(&self, ctx: &Context<'_>) -> Vec<OrderActionEnum> {
         match ctx.authorize(Operation::ReadOrders) {
-            Ok(actor) => workflow::available_actions(self.domain_status, actor.role)
-                .into_iter()
-                .map(OrderActionEnum::from)
-                .collect(),
+            Ok(actor) => {
+                let has_open_request = self.requests.iter().any(|request| request.status == "OPEN");
+                workflow::available_actions(self.domain_status, actor.role, has_open_request)
+                    .into_iter()
+                    .map(OrderActionEnum::from)
+                    .collect()
+            }
             Err(_) => Vec::new(),
         }
     }

@@ -96,6 +96,14 @@ impl Action {
         }
     }
 
+    /// A customer's request rather than a step of the supplier.
+    pub fn is_request(self) -> bool {
+        matches!(
+            self,
+            Action::RequestCancellation | Action::RequestChange | Action::RequestReturn
+        )
+    }
+
     /// Who may take this step at all (in some status).
     pub fn allowed_roles(self) -> &'static [Role] {
         use Role::*;
@@ -289,10 +297,12 @@ pub fn decide(status: OrderStatus, action: Action, role: Role) -> Result<Transit
 }
 
 /// The moves the role may make from `status` now (for the UI's buttons).
-pub fn available_actions(status: OrderStatus, role: Role) -> Vec<Action> {
+pub fn available_actions(status: OrderStatus, role: Role, has_open_request: bool) -> Vec<Action> {
     Action::ALL
         .into_iter()
         .filter(|action| decide(status, *action, role).is_ok())
+        // One open request at a time: a second one is refused until the supplier answers.
+        .filter(|action| !(has_open_request && action.is_request()))
         .collect()
 }
 
@@ -385,20 +395,39 @@ mod tests {
     fn no_move_starts_from_a_final_status_or_inside_the_approval_chain() {
         for status in [PendingApproval, Rejected, Cancelled, Returned] {
             for role in Role::ALL {
-                assert!(available_actions(status, role).is_empty(), "{status:?}");
+                assert!(
+                    available_actions(status, role, false).is_empty(),
+                    "{status:?}"
+                );
             }
         }
         // A delivered order can still come back, and only that.
         assert_eq!(
-            available_actions(Delivered, SupplierStaff),
+            available_actions(Delivered, SupplierStaff, false),
             vec![Action::Return]
+        );
+    }
+
+    #[test]
+    fn an_open_request_hides_the_requests_but_not_the_supplier_steps() {
+        let customer = available_actions(Submitted, Buyer, false);
+        assert!(customer.contains(&Action::RequestCancellation));
+        assert!(customer.contains(&Action::RequestChange));
+        let waiting = available_actions(Submitted, Buyer, true);
+        assert!(
+            waiting.iter().all(|action| !action.is_request()),
+            "{waiting:?}"
+        );
+        assert_eq!(
+            available_actions(Submitted, SupplierStaff, true),
+            available_actions(Submitted, SupplierStaff, false)
         );
     }
 
     #[test]
     fn viewers_only_read() {
         for status in OrderStatus::ALL {
-            assert!(available_actions(status, Viewer).is_empty());
+            assert!(available_actions(status, Viewer, false).is_empty());
         }
     }
 

@@ -35,6 +35,10 @@ use steps::{StepButtons, StepRunner};
 use summary::OrderSummary;
 use timeline::Timeline;
 
+/// The page's frame, where focus lands after a workflow step: the order inside it is
+/// drawn again on every change (a live push follows each step), the frame stays.
+pub const PAGE_ID: &str = "order-page";
+
 /// An order page's content: loading, not there (or not visible), failed, or shown.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Loaded {
@@ -145,7 +149,7 @@ pub fn OrderPage() -> impl IntoView {
         Loaded::Ready(order) => view! { <OrderDetails order=*order runner /> }.into_any(),
     };
     view! {
-        <section class="page order-page" data-testid="order-page">
+        <section class="page order-page" id=PAGE_ID tabindex="-1" data-testid="order-page">
             <A href="/orders" attr:class="back-link">
                 <span class="back-arrow" aria-hidden="true">"←"</span>
                 {tr(|t| t.orders.back_to_orders)}

@@ -76,7 +76,7 @@ impl StepRunner {
                 Ok(order) => {
                     self.sheet.try_set(None);
                     self.live.take(order);
-                    focus_order_heading();
+                    focus_order_page();
                 }
                 Err(error) => {
                     if matches!(
@@ -96,11 +96,11 @@ impl StepRunner {
     }
 }
 
-/// After a step the buttons change: keyboard and screen reader users continue from
-/// the order's heading, which reads the new status next to it.
-fn focus_order_heading() {
+/// After a step the buttons change: keyboard users continue from the top of the order
+/// (the new status is announced by the page's live region).
+fn focus_order_page() {
     request_animation_frame(|| {
-        if let Some(heading) = document().get_element_by_id(super::summary::HEADING_ID)
+        if let Some(heading) = document().get_element_by_id(super::PAGE_ID)
             && let Ok(heading) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(heading)
         {
             let _ = heading.focus();

@@ -14,9 +14,6 @@ use crate::components::orders::status::StatusBadge;
 use crate::i18n::{tr, use_i18n};
 use crate::session::use_session;
 
-/// The order's heading, where focus lands after a workflow step.
-pub const HEADING_ID: &str = "order-heading";
-
 #[component]
 pub fn OrderSummary(order: Order, #[prop(optional)] children: Option<Children>) -> impl IntoView {
     let i18n = use_i18n();
@@ -91,7 +88,7 @@ pub fn OrderSummary(order: Order, #[prop(optional)] children: Option<Children>) 
     let number = order.number.clone();
     view! {
         <header class="order-header">
-            <h1 id=HEADING_ID tabindex="-1">
+            <h1>
                 {tr(|t| t.orders.order_word)}
                 " "
                 <bdi dir="ltr" data-testid="order-number">{number.clone()}</bdi>
