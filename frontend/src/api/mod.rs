@@ -11,8 +11,10 @@ pub mod catalog_admin;
 pub mod companies;
 pub mod company_rules;
 pub mod documents;
+pub mod fulfilment;
 pub mod notifications;
 pub mod orders;
+pub mod queue;
 pub mod subscription;
 pub mod users;
 
