@@ -343,6 +343,7 @@ pub const EN: Texts = Texts {
     orders: super::orders::EN,
     company_rules: super::company_rules::EN,
     documents: super::documents::EN,
+    staff_orders: super::staff_orders::EN,
 };
 
 fn greeting(name: &str) -> String {

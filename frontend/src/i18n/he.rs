@@ -343,6 +343,7 @@ pub const HE: Texts = Texts {
     orders: super::orders::HE,
     company_rules: super::company_rules::HE,
     documents: super::documents::HE,
+    staff_orders: super::staff_orders::HE,
 };
 
 fn greeting(name: &str) -> String {

@@ -4,7 +4,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::api::orders::pending_decisions_count;
+use crate::components::orders::requests::open_request_count;
 use crate::i18n::{tr, use_i18n};
+use crate::pages::staff_orders::REQUESTS_ADDRESS;
 
 #[component]
 pub fn LinkCard(href: &'static str, title: &'static str, text: &'static str) -> impl IntoView {
@@ -53,6 +55,42 @@ pub fn ApprovalsCard() -> impl IntoView {
                 {move || {
                     let t = &i18n.t().home;
                     count().map_or_else(|| t.approvals_card_text.to_owned(), t.approvals_waiting)
+                }}
+            </p>
+            <span class="card-arrow" aria-hidden="true">"→"</span>
+        </A>
+    }
+}
+
+/// Staff's way to the customer requests waiting for an answer, counted live.
+#[component]
+pub fn RequestsCard() -> impl IntoView {
+    let i18n = use_i18n();
+    let count = open_request_count();
+    view! {
+        <A href=REQUESTS_ADDRESS attr:class="card link-card" attr:data-testid="requests-card">
+            <h2>
+                {tr(|t| t.staff_orders.requests_card_title)}
+                {move || {
+                    count
+                        .get()
+                        .map(|count| {
+                            view! {
+                                " "
+                                <span class="badge" class:badge-off=count == 0 data-testid="requests-count">
+                                    {count}
+                                </span>
+                            }
+                        })
+                }}
+            </h2>
+            <p class="muted" aria-live="polite">
+                {move || {
+                    let t = &i18n.t().staff_orders;
+                    match count.get() {
+                        Some(count) if count > 0 => (t.requests_waiting)(count),
+                        _ => t.requests_card_text.to_owned(),
+                    }
                 }}
             </p>
             <span class="card-arrow" aria-hidden="true">"→"</span>
