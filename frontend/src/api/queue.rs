@@ -56,11 +56,11 @@ pub async fn move_orders(ids: &[String], action: OrderAction) -> Result<Vec<Move
 }
 
 /// How many cancellation, change and return requests wait for the supplier's answer.
-pub async fn open_order_request_count() -> Result<u32, ApiError> {
+pub async fn open_order_request_count() -> Result<usize, ApiError> {
     #[derive(Deserialize)]
     #[serde(rename_all = "camelCase")]
     struct Data {
-        open_order_request_count: u32,
+        open_order_request_count: usize,
     }
     let data: Data = graphql("query OpenRequests { openOrderRequestCount }", json!({})).await?;
     Ok(data.open_order_request_count)

@@ -36,7 +36,7 @@ pub struct StaffOrdersTexts {
 
     // Customer requests.
     /// "3 requests wait for an answer".
-    pub requests_waiting: fn(u32) -> String,
+    pub requests_waiting: fn(usize) -> String,
     pub show_requests: &'static str,
     pub requests_only: &'static str,
     pub show_all_orders: &'static str,

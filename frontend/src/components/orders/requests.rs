@@ -18,7 +18,7 @@ const RECOUNT_DELAY: Duration = Duration::from_millis(300);
 
 /// The number of open requests (`None` until the first answer), counted again after
 /// every change of an order for as long as the calling component lives.
-pub fn open_request_count() -> ReadSignal<Option<u32>> {
+pub fn open_request_count() -> ReadSignal<Option<usize>> {
     let (count, set_count) = signal(None);
     let recount = move || {
         spawn_local(async move {

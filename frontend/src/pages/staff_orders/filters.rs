@@ -12,22 +12,15 @@ use shared::OrderStatus;
 use super::address::address;
 use crate::api::companies::companies;
 use crate::api::orders::{CHANNELS, OrderFilter};
-use crate::i18n::{tr, use_i18n};
+use crate::i18n::{Texts, tr, use_i18n};
 
 const SEARCH_DELAY: Duration = Duration::from_millis(300);
 
-/// The statuses staff see (pending and rejected orders never reach the supplier).
-const QUEUE_STATUSES: [OrderStatus; 9] = [
-    OrderStatus::Submitted,
-    OrderStatus::Confirmed,
-    OrderStatus::Picking,
-    OrderStatus::Packed,
-    OrderStatus::Invoiced,
-    OrderStatus::Shipped,
-    OrderStatus::Delivered,
-    OrderStatus::Cancelled,
-    OrderStatus::Returned,
-];
+/// Whether staff see orders of this status (pending and rejected orders never reach
+/// the supplier).
+fn in_queue(status: &OrderStatus) -> bool {
+    !matches!(status, OrderStatus::PendingApproval | OrderStatus::Rejected)
+}
 
 /// An empty choice means "any".
 fn chosen(value: String) -> Option<String> {
@@ -94,8 +87,9 @@ pub fn FilterBar(filter: RwSignal<OrderFilter>) -> impl IntoView {
     };
     let status_options = move || {
         let t = &i18n.t().orders;
-        QUEUE_STATUSES
+        OrderStatus::ALL
             .into_iter()
+            .filter(in_queue)
             .map(|status| view! { <option value=status.as_str()>{(t.status)(status)}</option> })
             .collect_view()
     };
@@ -106,6 +100,9 @@ pub fn FilterBar(filter: RwSignal<OrderFilter>) -> impl IntoView {
             .map(|channel| view! { <option value=channel>{(t.channel_name)(channel)}</option> })
             .collect_view()
     };
+    let set_day = Callback::new(move |(bound, day): (DayBound, Option<String>)| {
+        set(&|filter| *bound.of(filter) = day.clone());
+    });
     let filtered = move || {
         filter.with(|filter| {
             OrderFilter {
@@ -186,34 +183,8 @@ pub fn FilterBar(filter: RwSignal<OrderFilter>) -> impl IntoView {
                     {channel_options}
                 </select>
             </div>
-            <div class="field">
-                <label for="queue-from">{tr(|t| t.staff_orders.from)}</label>
-                <input
-                    id="queue-from"
-                    type="date"
-                    data-testid="queue-from"
-                    prop:value=move || filter.with(|filter| filter.from.clone().unwrap_or_default())
-                    prop:max=move || filter.with(|filter| filter.to.clone().unwrap_or_default())
-                    on:change=move |event| {
-                        let day = chosen(event_target_value(&event));
-                        set(&|filter| filter.from = day.clone());
-                    }
-                />
-            </div>
-            <div class="field">
-                <label for="queue-to">{tr(|t| t.staff_orders.to)}</label>
-                <input
-                    id="queue-to"
-                    type="date"
-                    data-testid="queue-to"
-                    prop:value=move || filter.with(|filter| filter.to.clone().unwrap_or_default())
-                    prop:min=move || filter.with(|filter| filter.from.clone().unwrap_or_default())
-                    on:change=move |event| {
-                        let day = chosen(event_target_value(&event));
-                        set(&|filter| filter.to = day.clone());
-                    }
-                />
-            </div>
+            <DayField filter bound=DayBound::From on_change=set_day />
+            <DayField filter bound=DayBound::To on_change=set_day />
             <Show when=filtered>
                 <button
                     type="button"
@@ -232,5 +203,58 @@ pub fn FilterBar(filter: RwSignal<OrderFilter>) -> impl IntoView {
                 </button>
             </Show>
         </form>
+    }
+}
+
+/// Which end of the date range a field sets.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum DayBound {
+    From,
+    To,
+}
+
+impl DayBound {
+    fn of(self, filter: &mut OrderFilter) -> &mut Option<String> {
+        match self {
+            DayBound::From => &mut filter.from,
+            DayBound::To => &mut filter.to,
+        }
+    }
+}
+
+/// A date input for one end of the range; the other end bounds what it offers.
+#[component]
+fn DayField(
+    filter: RwSignal<OrderFilter>,
+    bound: DayBound,
+    on_change: Callback<(DayBound, Option<String>)>,
+) -> impl IntoView {
+    let (id, label): (&str, fn(&Texts) -> &'static str) = match bound {
+        DayBound::From => ("queue-from", |t| t.staff_orders.from),
+        DayBound::To => ("queue-to", |t| t.staff_orders.to),
+    };
+    let day_of = move |which: DayBound| {
+        filter.with(|filter| match which {
+            DayBound::From => filter.from.clone(),
+            DayBound::To => filter.to.clone(),
+        })
+    };
+    let other_end = move || match bound {
+        DayBound::From => day_of(DayBound::To),
+        DayBound::To => day_of(DayBound::From),
+    };
+    view! {
+        <div class="field">
+            <label for=id>{tr(label)}</label>
+            <input
+                id=id
+                type="date"
+                data-testid=id
+                prop:value=move || day_of(bound).unwrap_or_default()
+                prop:min=move || (bound == DayBound::To).then(other_end).flatten().unwrap_or_default()
+                prop:max=move || (bound == DayBound::From).then(other_end).flatten().unwrap_or_default()
+                on:change=move |event| on_change.run((bound, chosen(event_target_value(&event))))
+            />
+        </div>
     }
 }
