@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::OrderStatus;
 
+use super::filters::ChoiceField;
 use super::queue::Queue;
 use crate::api::fulfilment::OrderAction;
 use crate::api::orders::Order;
@@ -50,6 +51,7 @@ pub fn BulkBar(queue: Queue) -> impl IntoView {
     // How many orders are being moved now.
     let running = RwSignal::new(None::<usize>);
     let confirming = RwSignal::new(false);
+    let apply_button = NodeRef::<html::Button>::new();
     let outcome = RwSignal::new(None::<Outcome>);
 
     let shown_count = Memo::new(move |_| queue.shown().len());
@@ -88,8 +90,9 @@ pub fn BulkBar(queue: Queue) -> impl IntoView {
         }
     };
 
-    let options = move || {
-        let t = i18n.t();
+    // Each step says how many of the selected orders can take it now.
+    let choices = Signal::derive(move || {
+        let t = &i18n.t().staff_orders;
         let orders = selected.get();
         BULK_ACTIONS
             .into_iter()
@@ -98,19 +101,19 @@ pub fn BulkBar(queue: Queue) -> impl IntoView {
                     .iter()
                     .filter(|order| order.available_actions.contains(&step))
                     .count();
-                let label = if orders.is_empty() {
-                    (t.staff_orders.action)(step).to_owned()
+                let words = if orders.is_empty() {
+                    (t.action)(step).to_owned()
                 } else {
                     format!(
                         "{} ({})",
-                        (t.staff_orders.action)(step),
-                        (t.staff_orders.action_fits)(fit, orders.len())
+                        (t.action)(step),
+                        (t.action_fits)(fit, orders.len())
                     )
                 };
-                view! { <option value=step.as_str()>{label}</option> }
+                (step.as_str().to_owned(), words)
             })
-            .collect_view()
-    };
+            .collect()
+    });
 
     view! {
         <div
@@ -133,23 +136,21 @@ pub fn BulkBar(queue: Queue) -> impl IntoView {
             <span class="bulk-count" aria-live="polite" data-testid="selected-count">
                 {move || (i18n.t().staff_orders.selected_count)(selected_count())}
             </span>
-            <div class="field bulk-action">
-                <label for="bulk-action">{tr(|t| t.staff_orders.action_label)}</label>
-                <select
-                    id="bulk-action"
-                    class="select"
-                    data-testid="bulk-action"
-                    prop:value=move || action.get().map_or("", OrderAction::as_str)
-                    on:change=move |event| action.set(action_named(&event_target_value(&event)))
-                >
-                    <option value="">{tr(|t| t.staff_orders.action_choose)}</option>
-                    {options}
-                </select>
-            </div>
+            <ChoiceField
+                id="bulk-action"
+                label=|t| t.staff_orders.action_label
+                any=|t| t.staff_orders.action_choose
+                choices
+                chosen=Signal::derive(move || action.get().map_or("", OrderAction::as_str).to_owned())
+                on_change=Callback::new(move |code: Option<String>| {
+                    action.set(code.as_deref().and_then(action_named));
+                })
+            />
             <button
                 type="button"
                 class="button primary"
                 data-testid="bulk-apply"
+                node_ref=apply_button
                 disabled=move || !can_apply()
                 aria-busy=move || running.get().is_some().then_some("true")
                 on:click=apply
@@ -167,7 +168,12 @@ pub fn BulkBar(queue: Queue) -> impl IntoView {
             <Confirm
                 question=Signal::derive(move || (i18n.t().staff_orders.confirm_cancel)(selected_count()))
                 on_confirm=Callback::new(move |()| run())
-                on_cancel=Callback::new(move |()| confirming.set(false))
+                on_cancel=Callback::new(move |()| {
+                    confirming.set(false);
+                    if let Some(button) = apply_button.get_untracked() {
+                        let _ = button.focus();
+                    }
+                })
                 confirm_label=|t: &Texts| t.staff_orders.confirm_cancel_yes
                 cancel_label=|t: &Texts| t.staff_orders.confirm_cancel_no
                 destructive=true

@@ -203,11 +203,11 @@ fn SearchField(writer: AddressFilter) -> impl IntoView {
     }
 }
 
-/// A select of one field of the filter: "any" first, then the choices as (value, words).
-/// Each option knows whether it is chosen, so a choice read from the address also
-/// shows when its options arrive later (the companies).
+/// A select with "any" (or "choose") first, then the choices as (value, words). Each
+/// option knows whether it is chosen, so the choice still shows when the options are
+/// drawn again or arrive late (the companies).
 #[component]
-fn ChoiceField(
+pub(super) fn ChoiceField(
     id: &'static str,
     label: fn(&Texts) -> &'static str,
     any: fn(&Texts) -> &'static str,
