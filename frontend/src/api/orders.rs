@@ -157,15 +157,17 @@ impl Order {
     }
 
     /// Whether a search for an order number (`SO-000123`, `123`) or the start of a SKU
-    /// finds this order, as the server's search does. Only an order with its lines
-    /// (a live one) can be found by SKU.
-    pub fn found_by(&self, search: &str) -> bool {
+    /// may find this order, as the server's search does. An order read without its
+    /// lines (a list row, a bulk move's answer) is not judged by SKU: it may be found.
+    pub fn may_be_found_by(&self, search: &str) -> bool {
         let search = search.trim().to_uppercase();
         let digits = search.strip_prefix("SO-").unwrap_or(&search);
         let by_number = digits
             .parse::<u64>()
             .is_ok_and(|number| number > 0 && self.number == format!("SO-{number:06}"));
-        by_number || self.lines.iter().any(|line| line.sku.starts_with(&search))
+        by_number
+            || self.lines.is_empty()
+            || self.lines.iter().any(|line| line.sku.starts_with(&search))
     }
 
     /// Whether `user_id` already gave one of the approvals of this pending order.
@@ -249,7 +251,7 @@ impl OrderFilter {
                 .is_none_or(|open| open == order.open_request().is_some())
             && self.from.as_deref().is_none_or(|from| day >= from)
             && self.to.as_deref().is_none_or(|to| day <= to)
-            && (self.search.is_empty() || order.found_by(&self.search))
+            && (self.search.is_empty() || order.may_be_found_by(&self.search))
     }
 }
 
