@@ -1,15 +1,17 @@
 import { expect, type APIRequestContext, type Browser, type Page, type TestInfo } from '@playwright/test';
 import { graphql, signIn, tokenOf } from './support';
 
-// Orders for the order and approval specs, placed through the API as buyer@demo.test.
+// Orders for the order, approval and queue specs, placed through the API.
 //
 // Galil's rules (seed): above 5,000 ILS before VAT an order needs one approval, above
-// 20,000 two distinct approvers. Every test places its own order, so parallel tests
-// never decide on each other's. Each order is one line of a product without quantity
-// tiers, so its subtotal is simply quantity x unit price; the products are taken in
-// turns so that parallel tests spread their stock reservations.
+// 20,000 two distinct approvers; Negev's small orders need none and go straight to the
+// supplier. Every test places its own orders, so parallel tests never decide on or move
+// each other's. Each order is one line of a product without quantity tiers, so its
+// subtotal is simply quantity x unit price; the products are taken in turns so that
+// parallel tests spread their stock reservations.
 
 export const BUYER = 'buyer@demo.test';
+export const NEGEV_BUYER = 'buyer@other.test';
 export const APPROVER = 'approver@demo.test';
 export const SECOND_APPROVER = 'finance@demo.test';
 export const STAFF = 'staff@demo.test';
@@ -32,12 +34,13 @@ type CatalogProduct = {
   priceTiers: { minQuantity: number }[];
 };
 
-let catalog: CatalogProduct[] | null = null;
+const catalogs = new Map<string, CatalogProduct[]>();
 let turn = Math.floor(Math.random() * 1000);
 
-/** Galil's priced products without tiers, the most expensive first (read once per worker). */
-async function galilProducts(request: APIRequestContext, token: string): Promise<CatalogProduct[]> {
-  if (catalog) return catalog;
+/** A buyer's priced products without tiers, the most expensive first (read once per worker). */
+async function pricedProducts(request: APIRequestContext, email: string, token: string): Promise<CatalogProduct[]> {
+  const cached = catalogs.get(email);
+  if (cached) return cached;
   const products: CatalogProduct[] = [];
   let after: string | null = null;
   for (;;) {
@@ -55,10 +58,11 @@ async function galilProducts(request: APIRequestContext, token: string): Promise
     if (!data.products.pageInfo.hasNextPage) break;
     after = data.products.pageInfo.endCursor;
   }
-  catalog = products
+  const priced = products
     .filter((p) => p.active && p.unitPrice !== null && p.priceTiers.length === 0 && Number(p.unitPrice) >= 40)
     .sort((a, b) => Number(b.unitPrice) - Number(a.unitPrice));
-  return catalog;
+  catalogs.set(email, priced);
+  return priced;
 }
 
 /** The smallest whole-pack quantity, at least the minimum, whose line is above `net`. */
@@ -72,17 +76,15 @@ function quantityAbove(product: CatalogProduct, net: number): number {
 
 const ORDER_FIELDS = 'id number status subtotal approvalsRequired';
 
-/**
- * Places an order of buyer@demo.test whose subtotal before VAT is just above `net`
- * (5,000 by default: one approval) and checks it waits for approval.
- */
-export async function placePendingOrder(
+/** Places an order of `email` whose subtotal before VAT is just above `net`. */
+async function placeOrderAbove(
   request: APIRequestContext,
-  options: { net?: number; note?: string; costCenterId?: string } = {},
+  email: string,
+  net: number,
+  options: { note?: string; costCenterId?: string } = {},
 ): Promise<PlacedOrder> {
-  const net = options.net ?? 5_000;
-  const token = await tokenOf(request, BUYER);
-  const products = await galilProducts(request, token);
+  const token = await tokenOf(request, email);
+  const products = await pricedProducts(request, email, token);
   const candidates = products.filter((p) => p.available >= 2 * quantityAbove(p, net + 50)).slice(0, 12);
   let lastError: unknown = null;
   for (let attempt = 0; attempt < candidates.length; attempt++) {
@@ -102,7 +104,6 @@ export async function placePendingOrder(
           },
         },
       );
-      expect(data.placeOrder.status).toBe('PENDING_APPROVAL');
       expect(Number(data.placeOrder.subtotal)).toBeGreaterThan(net);
       return data.placeOrder;
     } catch (error) {
@@ -112,6 +113,26 @@ export async function placePendingOrder(
     }
   }
   throw new Error(`no product could make an order above ${net}: ${String(lastError)}`);
+}
+
+/**
+ * Places an order of buyer@demo.test whose subtotal before VAT is just above `net`
+ * (5,000 by default: one approval) and checks it waits for approval.
+ */
+export async function placePendingOrder(
+  request: APIRequestContext,
+  options: { net?: number; note?: string; costCenterId?: string } = {},
+): Promise<PlacedOrder> {
+  const order = await placeOrderAbove(request, BUYER, options.net ?? 5_000, options);
+  expect(order.status).toBe('PENDING_APPROVAL');
+  return order;
+}
+
+/** Places a small order of Negev's buyer, which goes straight to the supplier's queue. */
+export async function placeSubmittedOrder(request: APIRequestContext): Promise<PlacedOrder> {
+  const order = await placeOrderAbove(request, NEGEV_BUYER, 100, { note: 'e2e queue order' });
+  expect(order.status).toBe('SUBMITTED');
+  return order;
 }
 
 export async function approveByApi(

@@ -24,7 +24,7 @@ const demoUsers: Record<string, DemoUser> = {
     name: 'Tamar Shapiro',
     homeTestId: 'home-supplier-staff',
     navigation: (t) => [t.home, t.catalog, more(t).orders, t.products, t.companies],
-    homeCards: ['/orders', '/catalog', '/staff/products', '/staff/import', '/staff/assortments', '/companies'],
+    homeCards: ['/staff/orders?requests=open', '/staff/orders', '/catalog', '/staff/products', '/staff/import', '/staff/assortments', '/companies'],
   },
   BUYER: {
     email: 'buyer@demo.test',

@@ -26,6 +26,8 @@ use crate::pages::orders::OrdersPage;
 use crate::pages::product::ProductPage;
 use crate::pages::staff_assortments::StaffAssortmentsPage;
 use crate::pages::staff_import::StaffImportPage;
+use crate::pages::staff_orders::StaffOrdersPage;
+use crate::pages::staff_pick_list::PickListPage;
 use crate::pages::staff_products::StaffProductsPage;
 use crate::pages::users::UsersPage;
 use crate::session::SessionStore;
@@ -64,6 +66,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("staff/products") view=StaffProductsPage />
                     <Route path=path!("staff/import") view=StaffImportPage />
                     <Route path=path!("staff/assortments") view=StaffAssortmentsPage />
+                    <Route path=path!("staff/orders") view=StaffOrdersPage />
+                    <Route path=path!("staff/orders/:id/pick-list") view=PickListPage />
                     <Route path=path!("cart") view=CartPage />
                     <Route path=path!("checkout") view=CheckoutPage />
                     <Route path=path!("orders") view=OrdersPage />

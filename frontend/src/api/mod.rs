@@ -14,6 +14,7 @@ pub mod documents;
 pub mod fulfilment;
 pub mod notifications;
 pub mod orders;
+pub mod queue;
 pub mod subscription;
 pub mod users;
 

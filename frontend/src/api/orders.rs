@@ -12,10 +12,12 @@ use super::cart::RejectedLine;
 use super::fulfilment::{DocumentRef, OrderAction, OrderRequest};
 use super::{ApiError, Connection, graphql};
 
-/// The fields the list rows, the inbox and the live updates of a list need.
-pub const SUMMARY_FIELDS: &str = "id number status subtotal vat total createdAt \
+/// The fields the list rows, the inbox and the live updates of a list need (the
+/// supplier's queue also shows the company, the channel and an open request).
+pub const SUMMARY_FIELDS: &str = "id number status channel subtotal vat total createdAt \
     approvalsRequired approvals canDecide placedBy { id name } \
-    approvalReasons { kind message limit overBy costCenter }";
+    approvalReasons { kind message limit overBy costCenter } \
+    company { id name } availableActions requests { kind status message requestedAt }";
 
 /// Everything an order page shows.
 pub const ORDER_FIELDS: &str = "id number status channel subtotal vat total createdAt note \
@@ -31,6 +33,9 @@ pub const ORDER_FIELDS: &str = "id number status channel subtotal vat total crea
 
 /// Orders per request of the list.
 pub const PAGE_SIZE: u32 = 20;
+
+/// The ways an order reaches the supplier (`OrderChannel`).
+pub const CHANNELS: [&str; 5] = ["PORTAL", "PHONE", "EMAIL", "WHATSAPP", "API"];
 
 /// A user as an order names them (who placed it, who took a step).
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
@@ -162,6 +167,20 @@ impl Order {
             .find(|request| request.status == "OPEN")
     }
 
+    /// Whether a search for an order number (`SO-000123`, `123`) or the start of a SKU
+    /// may find this order, as the server's search does. An order read without its
+    /// lines (a list row, a bulk move's answer) is not judged by SKU: it may be found.
+    pub fn may_be_found_by(&self, search: &str) -> bool {
+        let search = search.trim().to_uppercase();
+        let digits = search.strip_prefix("SO-").unwrap_or(&search);
+        let by_number = digits
+            .parse::<u64>()
+            .is_ok_and(|number| number > 0 && self.number == format!("SO-{number:06}"));
+        by_number
+            || self.lines.is_empty()
+            || self.lines.iter().any(|line| line.sku.starts_with(&search))
+    }
+
     /// Whether `user_id` already gave one of the approvals of this pending order.
     pub fn approved_by(&self, user_id: &str) -> bool {
         self.events.iter().any(|event| {
@@ -197,9 +216,59 @@ struct OrderConnection {
     nodes: Vec<Order>,
 }
 
-/// The caller's orders, newest first, optionally of one status.
+/// What a list of orders is narrowed to. Customers filter by status; the supplier's
+/// queue uses every field.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OrderFilter {
+    pub status: Option<OrderStatus>,
+    pub company_id: Option<String>,
+    /// Placed on or after this day, `YYYY-MM-DD` (a UTC day, as the server counts).
+    pub from: Option<String>,
+    /// Placed on or before this day, `YYYY-MM-DD`.
+    pub to: Option<String>,
+    /// `PORTAL`, `PHONE`, `EMAIL`, `WHATSAPP`, `API`.
+    pub channel: Option<String>,
+    /// An order number or the start of a SKU; empty for none.
+    pub search: String,
+    /// Only orders with (or without) an open customer request.
+    pub has_open_request: Option<bool>,
+}
+
+impl OrderFilter {
+    pub fn of_status(status: Option<OrderStatus>) -> OrderFilter {
+        OrderFilter {
+            status,
+            ..OrderFilter::default()
+        }
+    }
+
+    /// Whether a live change of `order` belongs in a list of this filter. The server
+    /// filters the pages; this only decides where a pushed order goes.
+    pub fn admits(&self, order: &Order) -> bool {
+        let day = order.created_at.get(..10).unwrap_or_default();
+        self.status.is_none_or(|status| status == order.status)
+            && self.company_id.as_ref().is_none_or(|id| {
+                order
+                    .company
+                    .as_ref()
+                    .is_some_and(|company| &company.id == id)
+            })
+            && self
+                .channel
+                .as_ref()
+                .is_none_or(|channel| channel == &order.channel)
+            && self
+                .has_open_request
+                .is_none_or(|open| open == order.open_request().is_some())
+            && self.from.as_deref().is_none_or(|from| day >= from)
+            && self.to.as_deref().is_none_or(|to| day <= to)
+            && (self.search.is_empty() || order.may_be_found_by(&self.search))
+    }
+}
+
+/// The caller's orders, newest first, narrowed by `filter`.
 pub async fn orders(
-    status: Option<OrderStatus>,
+    filter: &OrderFilter,
     first: u32,
     after: Option<&str>,
 ) -> Result<OrderPage, ApiError> {
@@ -208,14 +277,25 @@ pub async fn orders(
         orders: OrderConnection,
     }
     let query = format!(
-        "query Orders($first: Int, $after: String, $status: OrderStatus) {{ \
-           orders(first: $first, after: $after, status: $status) {{ \
+        "query Orders($first: Int, $after: String, $status: OrderStatus, $companyId: ID, \
+           $from: Date, $to: Date, $channel: OrderChannel, $search: String, \
+           $hasOpenRequest: Boolean) {{ \
+           orders(first: $first, after: $after, status: $status, companyId: $companyId, \
+             from: $from, to: $to, channel: $channel, search: $search, \
+             hasOpenRequest: $hasOpenRequest) {{ \
              pageInfo {{ hasNextPage endCursor }} nodes {{ {SUMMARY_FIELDS} }} }} }}"
     );
+    let search = filter.search.trim();
     let variables = json!({
         "first": first,
         "after": after,
-        "status": status.map(OrderStatus::as_str),
+        "status": filter.status.map(OrderStatus::as_str),
+        "companyId": filter.company_id,
+        "from": filter.from,
+        "to": filter.to,
+        "channel": filter.channel,
+        "search": (!search.is_empty()).then_some(search),
+        "hasOpenRequest": filter.has_open_request,
     });
     let data: Data = graphql(&query, variables).await?;
     Ok(OrderPage {

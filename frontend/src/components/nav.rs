@@ -59,7 +59,11 @@ fn items_for(role: Role) -> Vec<NavItem> {
             });
         }
         Role::SupplierStaff => {
-            items.push(orders);
+            // Staff work from the queue; `/orders` still answers them.
+            items.push(NavItem {
+                href: "/staff/orders",
+                ..orders
+            });
             // The import and assortment pages sit in the tabs of the products page.
             items.push(NavItem {
                 href: "/staff/products",

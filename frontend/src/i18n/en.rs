@@ -344,6 +344,7 @@ pub const EN: Texts = Texts {
     company_rules: super::company_rules::EN,
     documents: super::documents::EN,
     fulfilment: super::fulfilment::EN,
+    staff_orders: super::staff_orders::EN,
 };
 
 fn greeting(name: &str) -> String {

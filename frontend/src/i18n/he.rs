@@ -344,6 +344,7 @@ pub const HE: Texts = Texts {
     company_rules: super::company_rules::HE,
     documents: super::documents::HE,
     fulfilment: super::fulfilment::HE,
+    staff_orders: super::staff_orders::HE,
 };
 
 fn greeting(name: &str) -> String {

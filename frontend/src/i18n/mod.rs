@@ -12,6 +12,7 @@ mod en;
 mod fulfilment;
 mod he;
 mod orders;
+mod staff_orders;
 
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
@@ -28,6 +29,7 @@ pub use company_rules::CompanyRulesTexts;
 pub use documents::DocumentsTexts;
 pub use fulfilment::FulfilmentTexts;
 pub use orders::OrdersTexts;
+pub use staff_orders::StaffOrdersTexts;
 
 /// A language the UI speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,6 +68,16 @@ impl Lang {
         match self {
             Lang::He => Lang::En,
             Lang::En => Lang::He,
+        }
+    }
+
+    /// Of a name kept in both languages, the one of this language (the other when it
+    /// is empty).
+    pub fn choose<'a>(self, hebrew: &'a str, english: &'a str) -> &'a str {
+        match self {
+            Lang::He if !hebrew.is_empty() => hebrew,
+            Lang::En if english.is_empty() => hebrew,
+            Lang::He | Lang::En => english,
         }
     }
 
@@ -146,6 +158,7 @@ pub struct Texts {
     pub company_rules: CompanyRulesTexts,
     pub documents: DocumentsTexts,
     pub fulfilment: FulfilmentTexts,
+    pub staff_orders: StaffOrdersTexts,
 }
 
 pub struct AppTexts {

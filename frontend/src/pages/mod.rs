@@ -18,5 +18,7 @@ pub mod orders;
 pub mod product;
 pub mod staff_assortments;
 pub mod staff_import;
+pub mod staff_orders;
+pub mod staff_pick_list;
 pub mod staff_products;
 pub mod users;

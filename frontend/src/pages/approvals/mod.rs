@@ -10,7 +10,7 @@ use leptos_router::components::A;
 use shared::{Money, OrderStatus};
 
 use crate::api::ApiError;
-use crate::api::orders::{Order, my_approval_limit, orders};
+use crate::api::orders::{Order, OrderFilter, my_approval_limit, orders};
 use crate::components::orders::feed::{OrderNews, listen};
 use crate::components::skeleton::TableSkeleton;
 use crate::i18n::{tr, use_i18n};
@@ -29,10 +29,11 @@ enum Inbox {
 }
 
 async fn pending_orders() -> Result<Vec<Order>, ApiError> {
+    let pending = OrderFilter::of_status(Some(OrderStatus::PendingApproval));
     let mut all = Vec::new();
     let mut after: Option<String> = None;
     for _ in 0..MAX_PAGES {
-        let page = orders(Some(OrderStatus::PendingApproval), PAGE, after.as_deref()).await?;
+        let page = orders(&pending, PAGE, after.as_deref()).await?;
         all.extend(page.orders);
         if !page.has_next_page {
             break;

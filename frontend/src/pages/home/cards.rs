@@ -4,7 +4,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::api::orders::pending_decisions_count;
-use crate::i18n::{tr, use_i18n};
+use crate::components::orders::requests::open_request_count;
+use crate::i18n::{Texts, tr, use_i18n};
+use crate::pages::staff_orders::REQUESTS_ADDRESS;
 
 #[component]
 pub fn LinkCard(href: &'static str, title: &'static str, text: &'static str) -> impl IntoView {
@@ -27,36 +29,74 @@ pub fn InfoCard(title: &'static str, value: String) -> impl IntoView {
     }
 }
 
-/// The approver's way in: how many pending orders wait for their decision now.
+/// A link card whose title carries a count (`None` until it is known) and whose text
+/// says what the count means.
 #[component]
-pub fn ApprovalsCard() -> impl IntoView {
+fn CountCard(
+    href: &'static str,
+    test_id: &'static str,
+    count_test_id: &'static str,
+    title: fn(&Texts) -> &'static str,
+    text: fn(&Texts, Option<usize>) -> String,
+    #[prop(into)] count: Signal<Option<usize>>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let waiting = LocalResource::new(pending_decisions_count);
-    let count = move || waiting.get().and_then(Result::ok);
     view! {
-        <A href="/approvals" attr:class="card link-card" attr:data-testid="approvals-card">
+        <A href=href attr:class="card link-card" attr:data-testid=test_id>
             <h2>
-                {tr(|t| t.home.approvals_card_title)}
+                {tr(title)}
                 {move || {
-                    count()
+                    count
+                        .get()
                         .map(|count| {
                             view! {
                                 " "
-                                <span class="badge" data-testid="approvals-count">
+                                <span class="badge" class:badge-off=count == 0 data-testid=count_test_id>
                                     {count}
                                 </span>
                             }
                         })
                 }}
             </h2>
-            <p class="muted" aria-live="polite">
-                {move || {
-                    let t = &i18n.t().home;
-                    count().map_or_else(|| t.approvals_card_text.to_owned(), t.approvals_waiting)
-                }}
-            </p>
+            <p class="muted" aria-live="polite">{move || text(i18n.t(), count.get())}</p>
             <span class="card-arrow" aria-hidden="true">"→"</span>
         </A>
+    }
+}
+
+/// The approver's way in: how many pending orders wait for their decision now.
+#[component]
+pub fn ApprovalsCard() -> impl IntoView {
+    let waiting = LocalResource::new(pending_decisions_count);
+    view! {
+        <CountCard
+            href="/approvals"
+            test_id="approvals-card"
+            count_test_id="approvals-count"
+            title=|t| t.home.approvals_card_title
+            text=|t, count| {
+                count.map_or_else(|| t.home.approvals_card_text.to_owned(), t.home.approvals_waiting)
+            }
+            count=Signal::derive(move || waiting.get().and_then(Result::ok))
+        />
+    }
+}
+
+/// Staff's way to the customer requests waiting for an answer, counted live.
+#[component]
+pub fn RequestsCard() -> impl IntoView {
+    view! {
+        <CountCard
+            href=REQUESTS_ADDRESS
+            test_id="requests-card"
+            count_test_id="requests-count"
+            title=|t| t.staff_orders.requests_card_title
+            text=|t, count| match count {
+                Some(count) if count > 0 => (t.staff_orders.requests_waiting)(count),
+                _ => t.staff_orders.requests_card_text.to_owned(),
+            }
+            count=open_request_count()
+        />
     }
 }
 

@@ -1,6 +1,6 @@
 //! The home page: one per role, each saying what the role does here and linking to
 //! the pages it uses most, within one click (an approver also sees how many orders wait
-//! for a decision).
+//! for a decision, staff how many customer requests wait for an answer).
 
 mod cards;
 
@@ -10,7 +10,7 @@ use shared::Role;
 use crate::api::auth::User;
 use crate::i18n::use_i18n;
 use crate::session::use_session;
-use cards::{AccountCard, ApprovalsCard, InfoCard, LinkCard};
+use cards::{AccountCard, ApprovalsCard, InfoCard, LinkCard, RequestsCard};
 
 /// `home-company-admin` for COMPANY_ADMIN: the test id of each role's home.
 fn test_id(role: Role) -> String {
@@ -94,7 +94,12 @@ fn RoleHome(user: User) -> impl IntoView {
             }
             .into_any(),
             Role::SupplierStaff => view! {
-                {orders_card(t.home.orders_card_title, t.home.staff_orders_card_text)}
+                <RequestsCard />
+                <LinkCard
+                    href="/staff/orders"
+                    title=t.home.orders_card_title
+                    text=t.home.staff_orders_card_text
+                />
                 {catalog_card}
                 <LinkCard
                     href="/staff/products"

@@ -2,7 +2,6 @@
 //! filter kept in the address (`/orders?status=SUBMITTED`), "Load more", and live
 //! changes from the order feed.
 
-mod state;
 mod table;
 
 use leptos::prelude::*;
@@ -11,11 +10,12 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use shared::{OrderStatus, Role};
 
+use crate::api::orders::OrderFilter;
 use crate::components::orders::feed::{OrderNews, listen};
+use crate::components::orders::list::{ListFailed, ListPhase, LoadMore, OrdersList};
 use crate::components::skeleton::TableSkeleton;
 use crate::i18n::{tr, use_i18n};
 use crate::session::use_session;
-use state::{ListStatus, OrdersList};
 use table::OrdersTable;
 
 fn status_in_address(query: &leptos_router::params::ParamsMap) -> Option<OrderStatus> {
@@ -30,14 +30,16 @@ pub fn OrdersPage() -> impl IntoView {
     let session = use_session();
     let query = use_query_map();
     let navigate = use_navigate();
-    let list = OrdersList::new(status_in_address(&query.get_untracked()));
+    let list = OrdersList::new(OrderFilter::of_status(status_in_address(
+        &query.get_untracked(),
+    )));
 
     // The address is the filter's one source: the select writes it, the back button
     // and links change it, and the list follows.
     Effect::new(move |previous: Option<Option<OrderStatus>>| {
         let wanted = status_in_address(&query.get());
         if previous != Some(wanted) {
-            list.filter.set(wanted);
+            list.filter.set(OrderFilter::of_status(wanted));
             list.reload();
         }
         wanted
@@ -97,7 +99,9 @@ pub fn OrdersPage() -> impl IntoView {
                         id="orders-status"
                         class="select"
                         data-testid="status-filter"
-                        prop:value=move || list.filter.get().map(OrderStatus::as_str).unwrap_or("")
+                        prop:value=move || {
+                            list.filter.with(|filter| filter.status.map_or("", OrderStatus::as_str))
+                        }
                         on:change=move |event| choose(event_target_value(&event))
                     >
                         <option value="">{tr(|t| t.orders.filter_all)}</option>
@@ -113,41 +117,19 @@ pub fn OrdersPage() -> impl IntoView {
     }
 }
 
-/// What the results area shows; a memo, so a new page of orders or a live change
-/// updates the table in place instead of drawing the area again.
-#[derive(Clone, Debug, PartialEq, Eq)]
-enum Phase {
-    Loading,
-    Failed(crate::api::ApiError),
-    Empty(Option<OrderStatus>),
-    List,
-}
-
 #[component]
 fn OrdersResults(list: OrdersList) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let phase = Memo::new(move |_| match list.status.get() {
-        ListStatus::Loading => Phase::Loading,
-        ListStatus::Failed(error) => Phase::Failed(error),
-        _ if list.orders.with(Vec::is_empty) => Phase::Empty(list.filter.get()),
-        _ => Phase::List,
-    });
+    let phase = list.phase();
     move || match phase.get() {
-        Phase::Loading => view! {
+        ListPhase::Loading => view! {
             <div class="card table-card"><TableSkeleton rows=6 columns=5 /></div>
         }
         .into_any(),
-        Phase::Failed(error) => view! {
-            <div class="notice error list-error" role="alert">
-                <span>{move || i18n.t().errors.message(&error)}</span>
-                <button type="button" class="button small" on:click=move |_| list.reload()>
-                    {tr(|t| t.orders.retry)}
-                </button>
-            </div>
-        }
-        .into_any(),
-        Phase::Empty(filtered) => {
+        ListPhase::Failed(error) => view! { <ListFailed list error /> }.into_any(),
+        ListPhase::Empty => {
+            let filtered = list.filter.with_untracked(|filter| filter.status);
             let text = move || {
                 let t = &i18n.t().orders;
                 match filtered {
@@ -178,43 +160,12 @@ fn OrdersResults(list: OrdersList) -> impl IntoView {
             }
             .into_any()
         }
-        Phase::List => view! {
+        ListPhase::Shown => view! {
             <div class="card table-card">
                 <OrdersTable orders=list.orders />
             </div>
             <LoadMore list />
         }
         .into_any(),
-    }
-}
-
-#[component]
-fn LoadMore(list: OrdersList) -> impl IntoView {
-    let i18n = use_i18n();
-    let loading = move || list.status.get() == ListStatus::LoadingMore;
-    let error = move || match list.status.get() {
-        ListStatus::MoreFailed(error) => Some(view! {
-            <p class="notice error" role="alert">{i18n.t().errors.message(&error)}</p>
-        }),
-        _ => None,
-    };
-    view! {
-        <div class="load-more">
-            {error}
-            <Show when=move || list.has_next_page.get()>
-                <button
-                    type="button"
-                    class="button"
-                    data-testid="load-more"
-                    disabled=loading
-                    on:click=move |_| list.load_more()
-                >
-                    {move || {
-                        let t = &i18n.t().orders;
-                        if loading() { t.loading_more } else { t.load_more }
-                    }}
-                </button>
-            </Show>
-        </div>
     }
 }

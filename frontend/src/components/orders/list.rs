@@ -1,5 +1,6 @@
-//! The state of the orders list: the status filter, the orders loaded so far (Relay
-//! pages appended by "Load more"), and live changes folded in as they arrive.
+//! A list of orders (the customer's orders, a section of the supplier's queue): its
+//! filter, the orders loaded so far (Relay pages appended by "Load more"), live changes
+//! folded in as they arrive, and the "Load more" button.
 //!
 //! An answer to an older request is dropped, so a slow answer never overwrites the
 //! list of a newer filter.
@@ -9,7 +10,8 @@ use leptos::task::spawn_local;
 use shared::OrderStatus;
 
 use crate::api::ApiError;
-use crate::api::orders::{Order, PAGE_SIZE, orders};
+use crate::api::orders::{Order, OrderFilter, PAGE_SIZE, orders};
+use crate::i18n::use_i18n;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ListStatus {
@@ -23,7 +25,7 @@ pub enum ListStatus {
 
 #[derive(Clone, Copy)]
 pub struct OrdersList {
-    pub filter: RwSignal<Option<OrderStatus>>,
+    pub filter: RwSignal<OrderFilter>,
     pub orders: RwSignal<Vec<Order>>,
     pub status: RwSignal<ListStatus>,
     pub has_next_page: RwSignal<bool>,
@@ -34,7 +36,7 @@ pub struct OrdersList {
 }
 
 impl OrdersList {
-    pub fn new(filter: Option<OrderStatus>) -> OrdersList {
+    pub fn new(filter: OrderFilter) -> OrdersList {
         OrdersList {
             filter: RwSignal::new(filter),
             orders: RwSignal::new(Vec::new()),
@@ -62,7 +64,7 @@ impl OrdersList {
         let generation = self.next_generation();
         self.status.set(ListStatus::Loading);
         spawn_local(async move {
-            let result = orders(filter, PAGE_SIZE, None).await;
+            let result = orders(&filter, PAGE_SIZE, None).await;
             if !self.is_current(generation) {
                 return;
             }
@@ -95,7 +97,7 @@ impl OrdersList {
         let generation = self.next_generation();
         self.status.set(ListStatus::LoadingMore);
         spawn_local(async move {
-            let result = orders(filter, PAGE_SIZE, after.as_deref()).await;
+            let result = orders(&filter, PAGE_SIZE, after.as_deref()).await;
             if !self.is_current(generation) {
                 return;
             }
@@ -121,10 +123,7 @@ impl OrdersList {
     /// Folds in a live change: the row is updated, leaves a list whose filter it no
     /// longer matches, or joins one it now matches, in its place (newest first).
     pub fn apply(self, order: Order) {
-        let matches = self
-            .filter
-            .get_untracked()
-            .is_none_or(|status| status == order.status);
+        let matches = self.filter.with_untracked(|filter| filter.admits(&order));
         let more_to_load = self.has_next_page.get_untracked();
         let mut announced = None;
         self.orders.update(|list| {
@@ -156,5 +155,73 @@ impl OrdersList {
         if announced.is_some() {
             self.last_change.set(announced);
         }
+    }
+}
+
+/// What the area of a list shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ListPhase {
+    Loading,
+    Failed(ApiError),
+    Empty,
+    Shown,
+}
+
+impl OrdersList {
+    /// The phase as a memo, so a new page of orders or a live change updates the table
+    /// in place instead of drawing the area again.
+    pub fn phase(self) -> Memo<ListPhase> {
+        Memo::new(move |_| match self.status.get() {
+            ListStatus::Loading => ListPhase::Loading,
+            ListStatus::Failed(error) => ListPhase::Failed(error),
+            _ if self.orders.with(Vec::is_empty) => ListPhase::Empty,
+            _ => ListPhase::Shown,
+        })
+    }
+}
+
+/// The list could not be read: why, and a button to try again.
+#[component]
+pub fn ListFailed(list: OrdersList, error: ApiError) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="notice error list-error" role="alert">
+            <span>{move || i18n.t().errors.message(&error)}</span>
+            <button type="button" class="button small" on:click=move |_| list.reload()>
+                {move || i18n.t().orders.retry}
+            </button>
+        </div>
+    }
+}
+
+/// "Load more" while the server has more, with its own error.
+#[component]
+pub fn LoadMore(list: OrdersList) -> impl IntoView {
+    let i18n = use_i18n();
+    let loading = move || list.status.get() == ListStatus::LoadingMore;
+    let error = move || match list.status.get() {
+        ListStatus::MoreFailed(error) => Some(view! {
+            <p class="notice error" role="alert">{i18n.t().errors.message(&error)}</p>
+        }),
+        _ => None,
+    };
+    view! {
+        <div class="load-more">
+            {error}
+            <Show when=move || list.has_next_page.get()>
+                <button
+                    type="button"
+                    class="button"
+                    data-testid="load-more"
+                    disabled=loading
+                    on:click=move |_| list.load_more()
+                >
+                    {move || {
+                        let t = &i18n.t().orders;
+                        if loading() { t.loading_more } else { t.load_more }
+                    }}
+                </button>
+            </Show>
+        </div>
     }
 }
