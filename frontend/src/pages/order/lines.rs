@@ -9,12 +9,7 @@ use crate::i18n::{Lang, use_i18n};
 
 /// A line's product name in the language of the page.
 pub fn line_name(line: &OrderLine, lang: Lang) -> String {
-    match lang {
-        Lang::He if !line.name_he.is_empty() => line.name_he.clone(),
-        Lang::He => line.name_en.clone(),
-        Lang::En if !line.name_en.is_empty() => line.name_en.clone(),
-        Lang::En => line.name_he.clone(),
-    }
+    lang.choose(&line.name_he, &line.name_en).to_owned()
 }
 
 #[component]

@@ -101,13 +101,7 @@ pub fn ReturnSheet(runner: StepRunner, order: Order, by_staff: bool) -> impl Int
         .map(|row| {
             let input_id = format!("return-quantity-{}", row.sku);
             let sku = row.sku.clone();
-            let name = move || {
-                if i18n.lang() == crate::i18n::Lang::He {
-                    row.name_he.clone()
-                } else {
-                    row.name_en.clone()
-                }
-            };
+            let name = move || i18n.lang().choose(&row.name_he, &row.name_en).to_owned();
             view! {
                 <li class="return-line">
                     <label for=input_id.clone()>
