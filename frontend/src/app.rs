@@ -25,6 +25,7 @@ use crate::pages::order::OrderPage;
 use crate::pages::orders::OrdersPage;
 use crate::pages::product::ProductPage;
 use crate::pages::staff_assortments::StaffAssortmentsPage;
+use crate::pages::staff_entry::StaffOrderEntryPage;
 use crate::pages::staff_import::StaffImportPage;
 use crate::pages::staff_products::StaffProductsPage;
 use crate::pages::users::UsersPage;
@@ -64,6 +65,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("staff/products") view=StaffProductsPage />
                     <Route path=path!("staff/import") view=StaffImportPage />
                     <Route path=path!("staff/assortments") view=StaffAssortmentsPage />
+                    <Route path=path!("staff/orders/new") view=StaffOrderEntryPage />
                     <Route path=path!("cart") view=CartPage />
                     <Route path=path!("checkout") view=CheckoutPage />
                     <Route path=path!("orders") view=OrdersPage />

@@ -12,7 +12,9 @@ pub mod companies;
 pub mod company_rules;
 pub mod documents;
 pub mod notifications;
+pub mod order_entry;
 pub mod orders;
+pub mod payments;
 pub mod subscription;
 pub mod users;
 

@@ -134,6 +134,14 @@ pub const EN: Texts = Texts {
         empty: "There are no customer companies yet.",
         net_days,
         end_of_month_plus,
+        company: "Company",
+        choose: "Choose a company…",
+        option_inactive: |name| format!("{name} (suspended)"),
+        option_with_vat: |name, vat| format!("{name} · VAT {vat}"),
+        balance_now: "Balance owed",
+        available_credit: "Available credit",
+        balance_after: "Balance after the payment",
+        available_after: "Available credit after it",
     },
     not_found: NotFoundTexts {
         title: "Page not found",
@@ -343,6 +351,7 @@ pub const EN: Texts = Texts {
     orders: super::orders::EN,
     company_rules: super::company_rules::EN,
     documents: super::documents::EN,
+    staff_entry: super::staff_entry::EN,
 };
 
 fn greeting(name: &str) -> String {

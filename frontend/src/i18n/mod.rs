@@ -11,6 +11,7 @@ mod documents;
 mod en;
 mod he;
 mod orders;
+mod staff_entry;
 
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
@@ -26,6 +27,7 @@ pub use catalog::{
 pub use company_rules::CompanyRulesTexts;
 pub use documents::DocumentsTexts;
 pub use orders::OrdersTexts;
+pub use staff_entry::StaffEntryTexts;
 
 /// A language the UI speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -124,6 +126,9 @@ pub fn tr(
     move || text(i18n.t())
 }
 
+/// A text of the current language, chosen when shown (so it follows a language switch).
+pub type Text = fn(&Texts) -> &'static str;
+
 pub struct Texts {
     pub app: AppTexts,
     pub roles: RoleTexts,
@@ -143,6 +148,7 @@ pub struct Texts {
     pub orders: OrdersTexts,
     pub company_rules: CompanyRulesTexts,
     pub documents: DocumentsTexts,
+    pub staff_entry: StaffEntryTexts,
 }
 
 pub struct AppTexts {
@@ -328,6 +334,16 @@ pub struct CompaniesTexts {
     pub net_days: fn(u32) -> String,
     /// "end of month plus N days" terms (Israeli "shotef + N").
     pub end_of_month_plus: fn(u32) -> String,
+    /// The company select of staff's forms (an order taken by phone, a payment).
+    pub company: &'static str,
+    pub choose: &'static str,
+    pub option_inactive: fn(&str) -> String,
+    /// The name and the VAT number.
+    pub option_with_vat: fn(&str, &str) -> String,
+    pub balance_now: &'static str,
+    pub available_credit: &'static str,
+    pub balance_after: &'static str,
+    pub available_after: &'static str,
 }
 
 pub struct NotFoundTexts {

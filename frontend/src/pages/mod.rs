@@ -17,6 +17,7 @@ pub mod order;
 pub mod orders;
 pub mod product;
 pub mod staff_assortments;
+pub mod staff_entry;
 pub mod staff_import;
 pub mod staff_products;
 pub mod users;

@@ -2,7 +2,6 @@
 //! line), then "Apply" it after a confirmation, which is possible only when the check
 //! found no error. "Export CSV" downloads the whole catalog in the same format.
 
-mod files;
 mod report;
 
 use leptos::prelude::*;
@@ -10,6 +9,7 @@ use leptos::task::spawn_local;
 
 use crate::api::ApiError;
 use crate::api::catalog_admin::{ImportReport, export_catalog_csv, import_catalog_csv};
+use crate::components::files;
 use crate::components::notice::{Notice, NoticeBanner};
 use crate::components::staff::{Confirm, StaffOnly, StaffTabs};
 use crate::i18n::{tr, use_i18n};
