@@ -23,6 +23,7 @@ use crate::pages::not_found::NotFoundPage;
 use crate::pages::notifications::NotificationsPage;
 use crate::pages::order::OrderPage;
 use crate::pages::orders::OrdersPage;
+use crate::pages::payments::PaymentsPage;
 use crate::pages::product::ProductPage;
 use crate::pages::staff_assortments::StaffAssortmentsPage;
 use crate::pages::staff_entry::StaffOrderEntryPage;
@@ -66,6 +67,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("staff/import") view=StaffImportPage />
                     <Route path=path!("staff/assortments") view=StaffAssortmentsPage />
                     <Route path=path!("staff/orders/new") view=StaffOrderEntryPage />
+                    <Route path=path!("staff/payments") view=PaymentsPage />
                     <Route path=path!("cart") view=CartPage />
                     <Route path=path!("checkout") view=CheckoutPage />
                     <Route path=path!("orders") view=OrdersPage />

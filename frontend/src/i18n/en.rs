@@ -352,6 +352,7 @@ pub const EN: Texts = Texts {
     company_rules: super::company_rules::EN,
     documents: super::documents::EN,
     staff_entry: super::staff_entry::EN,
+    payments: super::payments::EN,
 };
 
 fn greeting(name: &str) -> String {

@@ -352,6 +352,7 @@ pub const HE: Texts = Texts {
     company_rules: super::company_rules::HE,
     documents: super::documents::HE,
     staff_entry: super::staff_entry::HE,
+    payments: super::payments::HE,
 };
 
 fn greeting(name: &str) -> String {

@@ -11,6 +11,7 @@ mod documents;
 mod en;
 mod he;
 mod orders;
+mod payments;
 mod staff_entry;
 
 use gloo_storage::{LocalStorage, Storage};
@@ -27,6 +28,7 @@ pub use catalog::{
 pub use company_rules::CompanyRulesTexts;
 pub use documents::DocumentsTexts;
 pub use orders::OrdersTexts;
+pub use payments::PaymentsTexts;
 pub use staff_entry::StaffEntryTexts;
 
 /// A language the UI speaks.
@@ -149,6 +151,7 @@ pub struct Texts {
     pub company_rules: CompanyRulesTexts,
     pub documents: DocumentsTexts,
     pub staff_entry: StaffEntryTexts,
+    pub payments: PaymentsTexts,
 }
 
 pub struct AppTexts {

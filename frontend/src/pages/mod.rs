@@ -15,6 +15,7 @@ pub mod not_found;
 pub mod notifications;
 pub mod order;
 pub mod orders;
+pub mod payments;
 pub mod product;
 pub mod staff_assortments;
 pub mod staff_entry;
