@@ -6,6 +6,7 @@ pub mod cart_state;
 pub mod catalog;
 pub mod company_balance;
 pub mod company_picker;
+pub mod csv_import;
 pub mod documents;
 pub mod files;
 pub mod header;

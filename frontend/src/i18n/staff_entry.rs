@@ -3,6 +3,8 @@
 //! The shape and both languages live together here, so the screen of this feature
 //! changes one file.
 
+use super::cart::{en_lines, he_lines};
+
 pub struct StaffEntryTexts {
     pub title: &'static str,
     pub intro: &'static str,
@@ -44,22 +46,6 @@ pub struct StaffEntryTexts {
     pub placed_text: fn(&str, &str) -> String,
     pub placed_total: &'static str,
     pub enter_another: &'static str,
-}
-
-fn he_lines(count: usize) -> String {
-    if count == 1 {
-        "שורה אחת".to_owned()
-    } else {
-        format!("{count} שורות")
-    }
-}
-
-fn en_lines(count: usize) -> String {
-    if count == 1 {
-        "1 line".to_owned()
-    } else {
-        format!("{count} lines")
-    }
 }
 
 pub const HE: StaffEntryTexts = StaffEntryTexts {

@@ -9,17 +9,10 @@ use leptos::task::spawn_local;
 use crate::api::ApiError;
 use crate::api::payments::{PaymentImportReport, import_payments_csv};
 use crate::components::catalog::price::MoneyText;
+use crate::components::csv_import::CheckThenApply;
 use crate::components::files;
 use crate::components::import_errors::ImportErrors;
-use crate::components::staff::Confirm;
-use crate::i18n::{tr, use_i18n};
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Running {
-    Reading,
-    Checking,
-    Recording,
-}
+use crate::i18n::{Text, tr, use_i18n};
 
 #[component]
 pub fn ImportPayments() -> impl IntoView {
@@ -27,34 +20,29 @@ pub fn ImportPayments() -> impl IntoView {
     let csv = RwSignal::new(String::new());
     // The report of the text now in the box; a change to the text clears it.
     let report = RwSignal::new(None::<PaymentImportReport>);
-    let running = RwSignal::new(None::<Running>);
+    // What runs now, in words.
+    let running = RwSignal::new(None::<Text>);
     let failure = RwSignal::new(None::<ApiError>);
     let unreadable = RwSignal::new(false);
-    let confirming = RwSignal::new(false);
 
     let set_text = move |text: String| {
         csv.set(text);
         report.set(None);
         failure.set(None);
         unreadable.set(false);
-        confirming.set(false);
     };
+    // A picked file goes into the box, where it can be read before it is checked.
     let pick = move |event: leptos::ev::Event| {
-        let Some(file) = files::picked_file(&event) else {
-            return;
-        };
-        running.set(Some(Running::Reading));
-        spawn_local(async move {
-            let text = files::read_text(&file).await;
+        let picked = files::read_picked(&event, move |text| {
             running.try_set(None);
-            match text {
-                Some(text) => set_text(text),
-                None => {
-                    set_text(String::new());
-                    unreadable.try_set(true);
-                }
-            }
+            unreadable.try_set(text.is_none());
+            csv.try_set(text.unwrap_or_default());
+            report.try_set(None);
+            failure.try_set(None);
         });
+        if picked {
+            running.set(Some(|t| t.app.loading));
+        }
     };
     let run = move |dry_run: bool| {
         let text = csv.get_untracked();
@@ -62,12 +50,11 @@ pub fn ImportPayments() -> impl IntoView {
             return;
         }
         running.set(Some(if dry_run {
-            Running::Checking
+            |t| t.staff_import.checking
         } else {
-            Running::Recording
+            |t| t.payments.recording
         }));
         failure.set(None);
-        confirming.set(false);
         spawn_local(async move {
             let result = import_payments_csv(&text, dry_run).await;
             running.try_set(None);
@@ -82,7 +69,7 @@ pub fn ImportPayments() -> impl IntoView {
         });
     };
 
-    let busy = move || running.get().is_some();
+    // The rows a check found ready to record (none after they were recorded).
     let ready_rows = move || {
         report.with(|report| {
             report
@@ -98,22 +85,6 @@ pub fn ImportPayments() -> impl IntoView {
             })
         })
     });
-    let progress = move || {
-        running.get().map(|what| {
-            let t = i18n.t();
-            let label = match what {
-                Running::Reading => t.app.loading,
-                Running::Checking => t.staff_import.checking,
-                Running::Recording => t.payments.recording,
-            };
-            view! {
-                <div class="progress" role="status">
-                    <progress aria-label=label></progress>
-                    <span>{label}</span>
-                </div>
-            }
-        })
-    };
 
     view! {
         <section class="card form-card" aria-labelledby="payments-import-title" data-testid="payments-import">
@@ -150,39 +121,18 @@ pub fn ImportPayments() -> impl IntoView {
                     on:input=move |event| set_text(event_target_value(&event))
                 ></textarea>
             </div>
-            <div class="actions">
-                <button
-                    type="button"
-                    class="button"
-                    data-testid="payments-check"
-                    disabled=move || busy() || csv.with(|text| text.trim().is_empty())
-                    on:click=move |_| run(true)
-                >
-                    {tr(|t| t.staff_import.check)}
-                </button>
-                <button
-                    type="button"
-                    class="button primary"
-                    data-testid="payments-apply"
-                    aria-describedby="payments-apply-hint"
-                    disabled=move || busy() || ready_rows().is_none()
-                    on:click=move |_| confirming.set(true)
-                >
-                    {move || (i18n.t().payments.record_rows)(ready_rows().unwrap_or(0))}
-                </button>
-            </div>
-            <p class="hint" id="payments-apply-hint">{tr(|t| t.payments.apply_hint)}</p>
-            {move || confirming.get().then(|| view! {
-                <Confirm
-                    question=confirm_question
-                    on_confirm=Callback::new(move |()| run(false))
-                    on_cancel=Callback::new(move |()| confirming.set(false))
-                />
-            })}
-            {progress}
-            {move || failure.get().map(|error| view! {
-                <p class="form-error" role="alert">{i18n.t().errors.message(&error)}</p>
-            })}
+            <CheckThenApply
+                running
+                can_check=Signal::derive(move || csv.with(|text| !text.trim().is_empty()))
+                can_apply=Signal::derive(move || ready_rows().is_some())
+                apply_label=Signal::derive(move || {
+                    (i18n.t().payments.record_rows)(ready_rows().unwrap_or(0))
+                })
+                apply_hint=|t| t.payments.apply_hint
+                confirm_question
+                failure
+                on_run=Callback::new(run)
+            />
             {move || report.get().map(|report| view! { <PaymentReport report /> })}
         </section>
     }

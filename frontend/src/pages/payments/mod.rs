@@ -4,6 +4,7 @@
 
 mod csv_format;
 mod import;
+mod outcome;
 mod record;
 mod validate;
 

@@ -6,7 +6,6 @@
 use leptos::html::Input;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use shared::Money;
 
 use crate::api::companies::CompanySummary;
 use crate::api::payments::{NewPayment, company_balance, record_payment};
@@ -14,17 +13,8 @@ use crate::api::{ApiError, ErrorCode};
 use crate::components::company_balance::{BalanceFacts, balance_of};
 use crate::components::company_picker::CompanyPicker;
 use crate::i18n::{tr, use_i18n};
+use crate::pages::payments::outcome::{RecordFailure, Recorded, RecordedNotice};
 use crate::pages::payments::validate::{Field, Problem, Typed, check, check_amount, today_utc};
-
-/// A recorded payment, with the company's balance before and after it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-struct Recorded {
-    company: String,
-    reference: String,
-    amount: Money,
-    before: Option<Money>,
-    after: Option<Money>,
-}
 
 #[component]
 pub fn RecordPayment() -> impl IntoView {
@@ -259,41 +249,5 @@ pub fn RecordPayment() -> impl IntoView {
                 </button>
             </div>
         </form>
-    }
-}
-
-#[component]
-fn RecordedNotice(done: Recorded) -> impl IntoView {
-    let i18n = use_i18n();
-    let amount = |money: Option<Money>| money.map(Money::format_ils).unwrap_or_default();
-    move || {
-        let t = &i18n.t().payments;
-        let headline = (t.recorded)(&done.reference, &done.amount.format_ils(), &done.company);
-        let change = (t.balance_change)(&amount(done.before), &amount(done.after));
-        view! {
-            <div class="notice success" role="status" data-testid="payment-recorded">
-                <p class="cell-strong">{headline}</p>
-                <p dir="auto">{change}</p>
-            </div>
-        }
-    }
-}
-
-/// The server refused the payment; a reference recorded before is the usual reason.
-#[component]
-fn RecordFailure(error: ApiError, reference: RwSignal<String>) -> impl IntoView {
-    let i18n = use_i18n();
-    let typed = reference.get_untracked();
-    let text = move || {
-        let t = i18n.t();
-        match error.code() {
-            Some(ErrorCode::Conflict) => (t.payments.duplicate_reference)(typed.trim()),
-            Some(ErrorCode::BadUserInput) => t.payments.refused.to_owned(),
-            Some(ErrorCode::NotFound) => t.payments.no_such_company.to_owned(),
-            _ => t.errors.message(&error).to_owned(),
-        }
-    };
-    view! {
-        <p id="payment-error" class="notice error" role="alert" data-testid="payment-error">{text}</p>
     }
 }
