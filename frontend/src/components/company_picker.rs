@@ -72,7 +72,7 @@ pub fn CompanyPicker(
                 </option>
                 {options}
             </select>
-            <p id=error_id class="hint hint-error">
+            <p id=error_id.clone() class="hint hint-error" data-testid=error_id>
                 {move || error.get().map(|text| text(i18n.t()))}
             </p>
             {load_error}

@@ -75,10 +75,11 @@ impl QuickRows {
             .iter()
             .map(|line| QuickRow::pasted(self.take_key(), &line.sku, line.quantity))
             .collect();
+        let blank = QuickRow::new(self.take_key());
         self.rows.update(|rows| {
             rows.retain(|row| !row.is_blank());
             rows.extend(pasted.iter().map(|(row, _)| *row));
-            rows.push(QuickRow::new(self.take_key()));
+            rows.push(blank);
         });
         let lookups: Vec<(QuickRow, u64, String)> = pasted
             .into_iter()

@@ -29,6 +29,19 @@ pub fn EntryForm(draft: OrderDraft, on_placed: Callback<EnteredOrder>) -> impl I
     let balance = balance_of(draft.company, balance_refresh);
     let pasted = RwSignal::new(None::<usize>);
     let problem = Callback::new(move |row: QuickRow| draft.row_problem(i18n.t(), row));
+    // What the last "Place order" found wrong is stale once another customer is chosen.
+    Effect::watch(
+        move || {
+            draft
+                .company
+                .with(|company| company.as_ref().map(|c| c.id.clone()))
+        },
+        move |_, _, _| {
+            not_ready.set(None);
+            failure.set(None);
+        },
+        false,
+    );
 
     let place = move || {
         if placing.get_untracked() {

@@ -52,10 +52,12 @@ fn OrderEntry() -> impl IntoView {
         visit.update(|visit| *visit += 1);
         focus_company();
     };
-    // Typed lines are work: starting over asks first.
+    // Typed lines are work: starting over asks first. (Once the order is placed, its
+    // draft is gone with the form.)
     let new_order = move |_| {
-        let has_input = draft.get_value().is_some_and(OrderDraft::has_input);
-        if placed.with_untracked(Option::is_none) && has_input {
+        let unsaved = placed.with_untracked(Option::is_none)
+            && draft.get_value().is_some_and(OrderDraft::has_input);
+        if unsaved {
             confirming.set(true);
         } else {
             start_over();
