@@ -43,8 +43,10 @@ pub struct PaymentsTexts {
     pub format_link: &'static str,
     pub file_label: &'static str,
     pub paste_label: &'static str,
-    /// "Record 3 payments".
+    /// "Record 3 payments", after a check that found them ready.
     pub record_rows: fn(u64) -> String,
+    /// The same button before such a check.
+    pub record_file: &'static str,
     pub apply_hint: &'static str,
     /// How many payments and their total.
     pub confirm_import: fn(u64, &str) -> String,
@@ -125,6 +127,7 @@ pub const HE: PaymentsTexts = PaymentsTexts {
     file_label: "קובץ CSV",
     paste_label: "או הדביקו את תוכן הקובץ",
     record_rows: |count| format!("רישום {}", he_payments(count)),
+    record_file: "רישום התשלומים",
     apply_hint: "הרישום אפשרי אחרי בדיקה שלא מצאה שגיאות.",
     confirm_import: |count, total| format!("לרשום {} בסך {total}?", he_payments(count)),
     imported: |count, total| format!("נרשמו {} בסך {total}.", he_payments(count)),
@@ -191,6 +194,7 @@ pub const EN: PaymentsTexts = PaymentsTexts {
     file_label: "CSV file",
     paste_label: "Or paste the file's content",
     record_rows: |count| format!("Record {}", en_payments(count)),
+    record_file: "Record the payments",
     apply_hint: "Recording is possible after a check that found no errors.",
     confirm_import: |count, total| format!("Record {} totalling {total}?", en_payments(count)),
     imported: |count, total| format!("{} recorded, totalling {total}.", en_payments(count)),

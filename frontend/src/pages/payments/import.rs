@@ -126,7 +126,8 @@ pub fn ImportPayments() -> impl IntoView {
                 can_check=Signal::derive(move || csv.with(|text| !text.trim().is_empty()))
                 can_apply=Signal::derive(move || ready_rows().is_some())
                 apply_label=Signal::derive(move || {
-                    (i18n.t().payments.record_rows)(ready_rows().unwrap_or(0))
+                    let t = &i18n.t().payments;
+                    ready_rows().map_or_else(|| t.record_file.to_owned(), t.record_rows)
                 })
                 apply_hint=|t| t.payments.apply_hint
                 confirm_question
