@@ -17,6 +17,7 @@ pub mod nav;
 pub mod notice;
 pub mod notification_bell;
 pub mod orders;
+pub mod paged;
 pub mod sheet;
 pub mod skeleton;
 pub mod sku_lines;

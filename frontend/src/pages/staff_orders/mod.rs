@@ -15,7 +15,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::orders::OrderFilter;
 use crate::components::orders::feed::{OrderNews, listen};
-use crate::components::orders::list::{ListFailed, ListPhase, LoadMore, OrdersList};
+use crate::components::orders::list::{ListFailed, ListPhase, OrdersList, OrdersLoadMore};
 use crate::components::orders::requests::open_request_count;
 use crate::components::skeleton::TableSkeleton;
 use crate::components::staff::StaffOnly;
@@ -197,7 +197,7 @@ fn QueueSection(
                 <div class="card table-card">
                     <QueueTable queue orders=list.orders />
                 </div>
-                <LoadMore list />
+                <OrdersLoadMore list />
             }
             .into_any(),
         };
