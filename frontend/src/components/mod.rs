@@ -13,4 +13,5 @@ pub mod notification_bell;
 pub mod orders;
 pub mod sheet;
 pub mod skeleton;
+pub mod skip_link;
 pub mod staff;
