@@ -345,6 +345,7 @@ pub const EN: Texts = Texts {
     documents: super::documents::EN,
     fulfilment: super::fulfilment::EN,
     staff_orders: super::staff_orders::EN,
+    accessibility: super::accessibility::EN,
 };
 
 fn greeting(name: &str) -> String {

@@ -345,6 +345,7 @@ pub const HE: Texts = Texts {
     documents: super::documents::HE,
     fulfilment: super::fulfilment::HE,
     staff_orders: super::staff_orders::HE,
+    accessibility: super::accessibility::HE,
 };
 
 fn greeting(name: &str) -> String {
