@@ -8,6 +8,7 @@ use leptos_router::path;
 use crate::api;
 use crate::components::layout::Layout;
 use crate::i18n::I18n;
+use crate::pages::accessibility::AccessibilityPage;
 use crate::pages::approval::ApprovalPage;
 use crate::pages::approvals::ApprovalsPage;
 use crate::pages::cart::CartPage;
@@ -48,6 +49,8 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <Routes fallback=NotFoundPage>
+                // The accessibility statement is open to everyone, signed in or not.
+                <Route path=path!("/accessibility") view=AccessibilityPage />
                 <ProtectedRoute
                     path=path!("/login")
                     view=LoginPage

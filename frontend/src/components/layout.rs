@@ -1,10 +1,12 @@
-//! The frame of every signed-in page: skip link, header with navigation, and the page.
+//! The frame of every signed-in page: skip link, header with navigation, the page, and a
+//! footer with the accessibility statement.
 
 use leptos::prelude::*;
-use leptos_router::components::Outlet;
+use leptos_router::components::{A, Outlet};
 
 use crate::components::cart_state::CartState;
 use crate::components::header::Header;
+use crate::components::skip_link::SkipLink;
 use crate::i18n::tr;
 
 #[component]
@@ -12,12 +14,13 @@ pub fn Layout() -> impl IntoView {
     // The cart's size, shared by the header's badge and the pages that change the cart.
     CartState::provide();
     view! {
-        <a class="skip-link" href="#main">
-            {tr(|t| t.app.skip_to_content)}
-        </a>
+        <SkipLink />
         <Header />
         <main id="main" class="main" tabindex="-1">
             <Outlet />
         </main>
+        <footer class="site-footer">
+            <A href="/accessibility">{tr(|t| t.accessibility.link)}</A>
+        </footer>
     }
 }

@@ -20,5 +20,6 @@ pub mod orders;
 pub mod paged;
 pub mod sheet;
 pub mod skeleton;
+pub mod skip_link;
 pub mod sku_lines;
 pub mod staff;

@@ -355,6 +355,7 @@ pub const EN: Texts = Texts {
     staff_orders: super::staff_orders::EN,
     staff_entry: super::staff_entry::EN,
     payments: super::payments::EN,
+    accessibility: super::accessibility::EN,
 };
 
 fn greeting(name: &str) -> String {

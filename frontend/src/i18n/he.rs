@@ -355,6 +355,7 @@ pub const HE: Texts = Texts {
     staff_orders: super::staff_orders::HE,
     staff_entry: super::staff_entry::HE,
     payments: super::payments::HE,
+    accessibility: super::accessibility::HE,
 };
 
 fn greeting(name: &str) -> String {

@@ -4,6 +4,7 @@
 //! compile error, not a blank label at run time. Texts that embed a value (a name, a
 //! number) are plain functions, so word order can differ between the languages.
 
+mod accessibility;
 mod cart;
 mod catalog;
 mod company_rules;
@@ -22,6 +23,7 @@ use leptos::prelude::*;
 use crate::api::{ApiError, ErrorCode};
 use shared::Role;
 
+pub use accessibility::AccessibilityTexts;
 pub use cart::CartTexts;
 pub use catalog::{
     CatalogTexts, ProductTexts, StaffAssortmentsTexts, StaffImportTexts, StaffProductsTexts,
@@ -168,6 +170,7 @@ pub struct Texts {
     pub staff_orders: StaffOrdersTexts,
     pub staff_entry: StaffEntryTexts,
     pub payments: PaymentsTexts,
+    pub accessibility: AccessibilityTexts,
 }
 
 pub struct AppTexts {

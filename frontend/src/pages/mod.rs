@@ -1,5 +1,6 @@
 //! One folder per screen.
 
+pub mod accessibility;
 pub mod approval;
 pub mod approvals;
 pub mod cart;

@@ -43,7 +43,14 @@ pub fn Statement(ledger: Ledger) -> impl IntoView {
         .collect_view();
     view! {
         <div class="card table-card">
-            <div class="table-scroll statement-scroll">
+            // On a phone the table is wider than the screen and scrolls in its own frame:
+            // a focusable, named region, so keyboard users can scroll it too.
+            <div
+                class="table-scroll statement-scroll"
+                tabindex="0"
+                role="region"
+                aria-label=text(|t| t.statement_title)
+            >
                 <table class="statement-table" data-testid="statement">
                     <thead>
                         <tr>

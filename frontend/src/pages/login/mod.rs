@@ -3,9 +3,11 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos_router::components::A;
 
 use crate::api::{ApiError, ErrorCode, auth};
 use crate::components::language_switch::LanguageSwitch;
+use crate::components::skip_link::SkipLink;
 use crate::i18n::{Lang, tr, use_i18n};
 use crate::session::{Session, use_session};
 
@@ -66,6 +68,7 @@ pub fn LoginPage() -> impl IntoView {
 
     view! {
         <div class="auth-page">
+            <SkipLink />
             <header class="auth-bar">
                 <span class="brand">
                     <span class="brand-mark" aria-hidden="true">"◆"</span>
@@ -73,7 +76,7 @@ pub fn LoginPage() -> impl IntoView {
                 </span>
                 <LanguageSwitch />
             </header>
-            <main id="main" class="auth-main">
+            <main id="main" class="auth-main" tabindex="-1">
                 <form class="card auth-card" on:submit=submit>
                     <h1>{tr(|t| t.login.title)}</h1>
                     <p class="muted">{tr(|t| t.login.subtitle)}</p>
@@ -118,6 +121,9 @@ pub fn LoginPage() -> impl IntoView {
                     </button>
                 </form>
             </main>
+            <footer class="site-footer">
+                <A href="/accessibility">{tr(|t| t.accessibility.link)}</A>
+            </footer>
         </div>
     }
 }
