@@ -58,7 +58,11 @@ impl App {
             token_keys,
             supplier: config.supplier.clone(),
         };
-        let router = http::router(state, config.static_dir.as_deref());
+        let security = http::security::SecurityHeaders::new(
+            config.static_dir.as_deref(),
+            &config.mail.public_url,
+        );
+        let router = http::router(state, config.static_dir.as_deref(), security);
         let mail_worker = notifications::worker::start(&db, &config.mail);
         App {
             router,
