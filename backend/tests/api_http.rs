@@ -287,7 +287,12 @@ async fn the_spa_the_api_and_documents_carry_a_content_security_policy() {
     .expect("write");
     let app = TestApp::spawn_with_static_dir(Some(dist.path().to_owned())).await;
 
-    let page = app.client.get(app.url("/orders/1")).send().await.expect("answer");
+    let page = app
+        .client
+        .get(app.url("/orders/1"))
+        .send()
+        .await
+        .expect("answer");
     let policy = header(&page, "content-security-policy").unwrap_or_default();
     // Trunk's inline loader runs by its hash; no other inline script does.
     assert!(
@@ -372,7 +377,12 @@ async fn hsts_is_sent_only_when_the_portal_is_served_over_https() {
         config.mail.public_url = "https://portal.example.co.il".to_owned();
     })
     .await;
-    let response = app.client.get(app.url("/healthz")).send().await.expect("answer");
+    let response = app
+        .client
+        .get(app.url("/healthz"))
+        .send()
+        .await
+        .expect("answer");
     assert_eq!(
         header(&response, "strict-transport-security"),
         Some("max-age=31536000")
@@ -395,7 +405,10 @@ async fn a_cross_origin_preflight_gets_no_cors_permission() {
         .request(reqwest::Method::OPTIONS, app.url("/graphql"))
         .header("origin", "https://evil.example")
         .header("access-control-request-method", "POST")
-        .header("access-control-request-headers", "authorization, content-type")
+        .header(
+            "access-control-request-headers",
+            "authorization, content-type",
+        )
         .send()
         .await
         .expect("answer");
