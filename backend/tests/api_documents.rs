@@ -7,33 +7,11 @@
 
 mod common;
 
+use common::shop::{company_id, money, set_available};
 use common::{TestApp, assert_no_errors, error_code};
 use serde_json::{Value, json};
 
 const INVOICE_FIELDS: &str = "id number issuedAt issueDate dueDate paymentTerms total subtotal vat customerName supplierName order { number } lines { sku quantity lineTotal } pdfUrl";
-
-async fn set_available(app: &TestApp, staff: &str, sku: &str, wanted: i64) {
-    let response = app
-        .graphql(
-            Some(staff),
-            "query($sku: String!) { product(sku: $sku) { available } }",
-            json!({ "sku": sku }),
-        )
-        .await;
-    let now = response["data"]["product"]["available"]
-        .as_i64()
-        .unwrap_or(0);
-    if now != wanted {
-        let response = app
-            .graphql(
-                Some(staff),
-                "mutation($sku: String!, $delta: Int!) { adjustStock(input: { sku: $sku, onHandDelta: $delta, reason: COUNT }) { available } }",
-                json!({ "sku": sku, "delta": wanted - now }),
-            )
-            .await;
-        assert_no_errors(&response);
-    }
-}
 
 /// An invoiced order of `token`'s company: placed, confirmed, picked and packed.
 async fn invoiced_order(
@@ -66,14 +44,6 @@ async fn invoiced_order(
     }
     assert_eq!(order["status"], "INVOICED");
     order
-}
-
-fn money(value: &Value) -> f64 {
-    value
-        .as_str()
-        .unwrap_or_default()
-        .parse()
-        .unwrap_or(f64::NAN)
 }
 
 /// `1234.5` as the PDF prints it: `1,234.50`.
@@ -354,20 +324,7 @@ async fn one_company_never_sees_anothers_invoices_ledger_or_pdfs_even_by_guessin
 
     // The ledger: a customer naming another company gets NOT_FOUND, and its own shows
     // only its own entries.
-    let companies = app
-        .graphql(
-            Some(&staff),
-            "{ companies { edges { node { id name } } } }",
-            json!({}),
-        )
-        .await;
-    let galil_id = companies["data"]["companies"]["edges"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .find(|edge| edge["node"]["name"] == "Galil Hardware Ltd")
-        .map(|edge| edge["node"]["id"].as_str().unwrap_or_default().to_owned())
-        .expect("Galil");
+    let galil_id = company_id(&app, &staff, "Galil Hardware Ltd").await;
     let foreign = app
         .graphql(
             Some(&other),

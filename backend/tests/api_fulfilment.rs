@@ -9,12 +9,12 @@ mod common;
 
 use std::time::Duration;
 
+use common::shop::{available, company_id, money, set_available};
 use common::ws::Subscription;
 use common::{TestApp, assert_no_errors, error_code};
 use serde_json::{Value, json};
 
 const ORDER_FIELDS: &str = "id number status channel total events { kind status actor { email } comment } shipment { carrier trackingNumber trackingUrl deliveredAt } invoice { id number total dueDate pdfUrl } creditNotes { number total reason } openRequest { id kind status message } availableActions";
-const AVAILABLE: &str = "query($sku: String!) { product(sku: $sku) { available } }";
 
 fn place_query() -> String {
     format!(
@@ -36,29 +36,6 @@ fn ship_query() -> String {
 
 fn order_query() -> String {
     format!("query($id: ID!) {{ order(id: $id) {{ {ORDER_FIELDS} }} }}")
-}
-
-async fn available(app: &TestApp, token: &str, sku: &str) -> i64 {
-    let response = app
-        .graphql(Some(token), AVAILABLE, json!({ "sku": sku }))
-        .await;
-    response["data"]["product"]["available"]
-        .as_i64()
-        .unwrap_or(-1)
-}
-
-async fn set_available(app: &TestApp, staff: &str, sku: &str, wanted: i64) {
-    let now = available(app, staff, sku).await;
-    if now != wanted {
-        let response = app
-            .graphql(
-                Some(staff),
-                "mutation($sku: String!, $delta: Int!) { adjustStock(input: { sku: $sku, onHandDelta: $delta, reason: COUNT }) { available } }",
-                json!({ "sku": sku, "delta": wanted - now }),
-            )
-            .await;
-        assert_no_errors(&response);
-    }
 }
 
 async fn on_hand_and_reserved(app: &TestApp, sku: &str) -> (i64, i64) {
@@ -114,14 +91,6 @@ async fn moved(app: &TestApp, staff: &str, id: &Value, actions: &[&str]) -> Valu
         order = response["data"]["moveOrder"].clone();
     }
     order
-}
-
-fn money(value: &Value) -> f64 {
-    value
-        .as_str()
-        .unwrap_or_default()
-        .parse()
-        .unwrap_or(f64::NAN)
 }
 
 /// Waits for the push of order `id` in status `wanted`. A push carries the order as it
@@ -870,20 +839,7 @@ async fn staff_enter_a_phone_order_for_a_customer_marked_with_its_channel_withou
     let staff = app.login("staff@demo.test").await;
     let buyer = app.login("buyer@demo.test").await;
     set_available(&app, &staff, "PT-101", 1000).await;
-    let companies = app
-        .graphql(
-            Some(&staff),
-            "{ companies { edges { node { id name } } } }",
-            json!({}),
-        )
-        .await;
-    let galil = companies["data"]["companies"]["edges"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .find(|edge| edge["node"]["name"] == "Galil Hardware Ltd")
-        .map(|edge| edge["node"]["id"].clone())
-        .expect("Galil");
+    let galil = company_id(&app, &staff, "Galil Hardware Ltd").await;
     // Above Galil's 5,000 approval threshold: a phone order is the customer's decision.
     let price = app
         .graphql(
@@ -1024,20 +980,7 @@ async fn the_staff_queue_filters_by_status_company_date_and_finds_orders_by_numb
     assert_no_errors(&confirmed);
     assert!(ids_of(&confirmed).contains(&galil_order["id"]));
     assert!(!ids_of(&confirmed).contains(&negev_order["id"]));
-    let companies = app
-        .graphql(
-            Some(&staff),
-            "{ companies { edges { node { id name } } } }",
-            json!({}),
-        )
-        .await;
-    let negev_id = companies["data"]["companies"]["edges"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .find(|edge| edge["node"]["name"] == "Negev Builders Ltd")
-        .map(|edge| edge["node"]["id"].clone())
-        .expect("Negev");
+    let negev_id = company_id(&app, &staff, "Negev Builders Ltd").await;
     let by_company = app
         .graphql(Some(&staff), query, json!({ "company": negev_id }))
         .await;

@@ -37,27 +37,37 @@ type CatalogProduct = {
 const catalogs = new Map<string, CatalogProduct[]>();
 let turn = Math.floor(Math.random() * 1000);
 
-/** A buyer's priced products without tiers, the most expensive first (read once per worker). */
-async function pricedProducts(request: APIRequestContext, email: string, token: string): Promise<CatalogProduct[]> {
-  const cached = catalogs.get(email);
-  if (cached) return cached;
-  const products: CatalogProduct[] = [];
+/** Every product the user of `token` sees, all pages of its catalog, with `fields`. */
+export async function wholeCatalog<T>(request: APIRequestContext, token: string, fields: string): Promise<T[]> {
+  const products: T[] = [];
   let after: string | null = null;
   for (;;) {
     const data: {
-      products: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: CatalogProduct[] };
+      products: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: T[] };
     } = await graphql(
       request,
       token,
       `query($after: String) { products(first: 100, after: $after) {
          pageInfo { hasNextPage endCursor }
-         nodes { sku unitPrice available packSize minOrderQuantity active priceTiers { minQuantity } } } }`,
+         nodes { ${fields} } } }`,
       { after },
     );
     products.push(...data.products.nodes);
     if (!data.products.pageInfo.hasNextPage) break;
     after = data.products.pageInfo.endCursor;
   }
+  return products;
+}
+
+/** A buyer's priced products without tiers, the most expensive first (read once per worker). */
+async function pricedProducts(request: APIRequestContext, email: string, token: string): Promise<CatalogProduct[]> {
+  const cached = catalogs.get(email);
+  if (cached) return cached;
+  const products = await wholeCatalog<CatalogProduct>(
+    request,
+    token,
+    'sku unitPrice available packSize minOrderQuantity active priceTiers { minQuantity }',
+  );
   const priced = products
     .filter((p) => p.active && p.unitPrice !== null && p.priceTiers.length === 0 && Number(p.unitPrice) >= 40)
     .sort((a, b) => Number(b.unitPrice) - Number(a.unitPrice));

@@ -23,8 +23,10 @@ use crate::pages::not_found::NotFoundPage;
 use crate::pages::notifications::NotificationsPage;
 use crate::pages::order::OrderPage;
 use crate::pages::orders::OrdersPage;
+use crate::pages::payments::PaymentsPage;
 use crate::pages::product::ProductPage;
 use crate::pages::staff_assortments::StaffAssortmentsPage;
+use crate::pages::staff_entry::StaffOrderEntryPage;
 use crate::pages::staff_import::StaffImportPage;
 use crate::pages::staff_orders::StaffOrdersPage;
 use crate::pages::staff_pick_list::PickListPage;
@@ -68,6 +70,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("staff/assortments") view=StaffAssortmentsPage />
                     <Route path=path!("staff/orders") view=StaffOrdersPage />
                     <Route path=path!("staff/orders/:id/pick-list") view=PickListPage />
+                    <Route path=path!("staff/orders/new") view=StaffOrderEntryPage />
+                    <Route path=path!("staff/payments") view=PaymentsPage />
                     <Route path=path!("cart") view=CartPage />
                     <Route path=path!("checkout") view=CheckoutPage />
                     <Route path=path!("orders") view=OrdersPage />

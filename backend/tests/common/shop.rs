@@ -1,6 +1,6 @@
 //! Stock and price helpers for tests that place orders.
 
-use serde_json::json;
+use serde_json::{Value, json};
 
 use super::{TestApp, assert_no_errors};
 
@@ -48,4 +48,33 @@ pub async fn quantity_above(app: &TestApp, token: &str, sku: &str, amount: f64) 
         .and_then(|price| price.parse().ok())
         .unwrap_or(1.0);
     (amount / price).floor() as i64 + 1
+}
+
+/// A `Decimal` the API sent as a string, as a number to compare (NaN when absent).
+pub fn money(value: &Value) -> f64 {
+    value
+        .as_str()
+        .unwrap_or_default()
+        .parse()
+        .unwrap_or(f64::NAN)
+}
+
+/// The id of the customer company called `name`, as supplier staff read it.
+pub async fn company_id(app: &TestApp, staff: &str, name: &str) -> String {
+    let companies = app
+        .graphql(
+            Some(staff),
+            "{ companies { edges { node { id name } } } }",
+            json!({}),
+        )
+        .await;
+    assert_no_errors(&companies);
+    companies["data"]["companies"]["edges"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|edge| edge["node"]["name"] == name)
+        .and_then(|edge| edge["node"]["id"].as_str())
+        .map(str::to_owned)
+        .unwrap_or_else(|| panic!("no company called {name}"))
 }

@@ -322,7 +322,8 @@ pub struct OrderRequest {
 }
 
 impl OrderRequest {
-    fn input(&self, idempotency_key: Option<&str>) -> Value {
+    /// The `PlaceOrderInput` of the request.
+    pub fn input(&self, idempotency_key: Option<&str>) -> Value {
         let lines: Vec<Value> = self
             .lines
             .iter()
@@ -388,6 +389,18 @@ pub async fn order_quote(request: &OrderRequest) -> Result<OrderQuote, ApiError>
 pub struct PlacedOrder {
     pub id: String,
     pub number: String,
+}
+
+/// A key for one order form's submits (`purpose` names the form): the time and 64
+/// random bits. The same key on a retry returns the first order.
+pub fn new_idempotency_key(purpose: &str) -> String {
+    // Random bits for a key, not money: a float is what the browser offers.
+    let random = |_| (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
+    let [high, low]: [u32; 2] = std::array::from_fn(random);
+    format!(
+        "{purpose}-{}-{high:08x}{low:08x}",
+        js_sys::Date::now() as u64
+    )
 }
 
 /// Places the order. The same `idempotency_key` on a retry returns the first order.

@@ -1,16 +1,24 @@
 //! The shell shared by the pages: layout, header, navigation and small building blocks.
 
+pub mod amount;
 pub mod cart_badge;
 pub mod cart_state;
 pub mod catalog;
+pub mod company_balance;
+pub mod company_picker;
+pub mod csv_import;
 pub mod documents;
+pub mod files;
 pub mod header;
+pub mod import_errors;
 pub mod language_switch;
 pub mod layout;
 pub mod nav;
 pub mod notice;
 pub mod notification_bell;
 pub mod orders;
+pub mod paged;
 pub mod sheet;
 pub mod skeleton;
+pub mod sku_lines;
 pub mod staff;

@@ -75,6 +75,11 @@ fn items_for(role: Role) -> Vec<NavItem> {
                 label: |t| t.app.companies,
                 exact: true,
             });
+            items.push(NavItem {
+                href: "/staff/payments",
+                label: |t| t.payments.nav_label,
+                exact: true,
+            });
         }
     }
     // The company's documents: every customer role, not staff.

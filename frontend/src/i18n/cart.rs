@@ -121,7 +121,8 @@ impl CartTexts {
     }
 }
 
-fn he_lines(count: usize) -> String {
+/// "3 lines" in Hebrew (one line has its own words).
+pub(super) fn he_lines(count: usize) -> String {
     if count == 1 {
         "שורה אחת".to_owned()
     } else {
@@ -129,7 +130,7 @@ fn he_lines(count: usize) -> String {
     }
 }
 
-fn en_lines(count: usize) -> String {
+pub(super) fn en_lines(count: usize) -> String {
     if count == 1 {
         "1 line".to_owned()
     } else {

@@ -134,6 +134,14 @@ pub const EN: Texts = Texts {
         empty: "There are no customer companies yet.",
         net_days,
         end_of_month_plus,
+        company: "Company",
+        choose: "Choose a company…",
+        option_inactive: |name| format!("{name} (suspended)"),
+        option_with_vat: |name, vat| format!("{name} · VAT {vat}"),
+        balance_now: "Balance owed",
+        available_credit: "Available credit",
+        balance_after: "Balance after the payment",
+        available_after: "Available credit after it",
     },
     not_found: NotFoundTexts {
         title: "Page not found",
@@ -345,6 +353,8 @@ pub const EN: Texts = Texts {
     documents: super::documents::EN,
     fulfilment: super::fulfilment::EN,
     staff_orders: super::staff_orders::EN,
+    staff_entry: super::staff_entry::EN,
+    payments: super::payments::EN,
 };
 
 fn greeting(name: &str) -> String {

@@ -134,6 +134,14 @@ pub const HE: Texts = Texts {
         empty: "עדיין אין חברות לקוחות.",
         net_days,
         end_of_month_plus,
+        company: "חברה",
+        choose: "בחרו חברה…",
+        option_inactive: |name| format!("{name} (מושעית)"),
+        option_with_vat: |name, vat| format!("{name} · ע״מ {vat}"),
+        balance_now: "יתרת חוב",
+        available_credit: "אשראי פנוי",
+        balance_after: "יתרה אחרי התשלום",
+        available_after: "אשראי פנוי אחרי התשלום",
     },
     not_found: NotFoundTexts {
         title: "הדף לא נמצא",
@@ -345,6 +353,8 @@ pub const HE: Texts = Texts {
     documents: super::documents::HE,
     fulfilment: super::fulfilment::HE,
     staff_orders: super::staff_orders::HE,
+    staff_entry: super::staff_entry::HE,
+    payments: super::payments::HE,
 };
 
 fn greeting(name: &str) -> String {

@@ -12,6 +12,8 @@ mod en;
 mod fulfilment;
 mod he;
 mod orders;
+mod payments;
+mod staff_entry;
 mod staff_orders;
 
 use gloo_storage::{LocalStorage, Storage};
@@ -29,6 +31,8 @@ pub use company_rules::CompanyRulesTexts;
 pub use documents::DocumentsTexts;
 pub use fulfilment::FulfilmentTexts;
 pub use orders::OrdersTexts;
+pub use payments::PaymentsTexts;
+pub use staff_entry::StaffEntryTexts;
 pub use staff_orders::StaffOrdersTexts;
 
 /// A language the UI speaks.
@@ -138,6 +142,9 @@ pub fn tr(
     move || text(i18n.t())
 }
 
+/// A text of the current language, chosen when shown (so it follows a language switch).
+pub type Text = fn(&Texts) -> &'static str;
+
 pub struct Texts {
     pub app: AppTexts,
     pub roles: RoleTexts,
@@ -159,6 +166,8 @@ pub struct Texts {
     pub documents: DocumentsTexts,
     pub fulfilment: FulfilmentTexts,
     pub staff_orders: StaffOrdersTexts,
+    pub staff_entry: StaffEntryTexts,
+    pub payments: PaymentsTexts,
 }
 
 pub struct AppTexts {
@@ -344,6 +353,16 @@ pub struct CompaniesTexts {
     pub net_days: fn(u32) -> String,
     /// "end of month plus N days" terms (Israeli "shotef + N").
     pub end_of_month_plus: fn(u32) -> String,
+    /// The company select of staff's forms (an order taken by phone, a payment).
+    pub company: &'static str,
+    pub choose: &'static str,
+    pub option_inactive: fn(&str) -> String,
+    /// The name and the VAT number.
+    pub option_with_vat: fn(&str, &str) -> String,
+    pub balance_now: &'static str,
+    pub available_credit: &'static str,
+    pub balance_after: &'static str,
+    pub available_after: &'static str,
 }
 
 pub struct NotFoundTexts {

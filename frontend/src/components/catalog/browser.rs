@@ -13,21 +13,10 @@ use leptos::task::spawn_local;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use crate::api::ApiError;
 use crate::api::catalog::{Product, ProductFilter, ProductSort, products};
+pub use crate::components::paged::ListStatus;
 
 const SEARCH_DELAY: Duration = Duration::from_millis(200);
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ListStatus {
-    /// The first page of a new filter is on its way.
-    Loading,
-    Ready,
-    LoadingMore,
-    Failed(ApiError),
-    /// "Load more" failed; the products already shown stay.
-    MoreFailed(ApiError),
-}
 
 #[derive(Clone, Copy)]
 pub struct CatalogBrowser {

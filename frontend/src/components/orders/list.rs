@@ -11,17 +11,9 @@ use shared::OrderStatus;
 
 use crate::api::ApiError;
 use crate::api::orders::{Order, OrderFilter, PAGE_SIZE, orders};
+pub use crate::components::paged::ListStatus;
+use crate::components::paged::LoadMore;
 use crate::i18n::use_i18n;
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ListStatus {
-    Loading,
-    Ready,
-    LoadingMore,
-    Failed(ApiError),
-    /// "Load more" failed; the orders already shown stay.
-    MoreFailed(ApiError),
-}
 
 #[derive(Clone, Copy)]
 pub struct OrdersList {
@@ -194,34 +186,15 @@ pub fn ListFailed(list: OrdersList, error: ApiError) -> impl IntoView {
     }
 }
 
-/// "Load more" while the server has more, with its own error.
+/// "Load more" of an orders list.
 #[component]
-pub fn LoadMore(list: OrdersList) -> impl IntoView {
-    let i18n = use_i18n();
-    let loading = move || list.status.get() == ListStatus::LoadingMore;
-    let error = move || match list.status.get() {
-        ListStatus::MoreFailed(error) => Some(view! {
-            <p class="notice error" role="alert">{i18n.t().errors.message(&error)}</p>
-        }),
-        _ => None,
-    };
+pub fn OrdersLoadMore(list: OrdersList) -> impl IntoView {
     view! {
-        <div class="load-more">
-            {error}
-            <Show when=move || list.has_next_page.get()>
-                <button
-                    type="button"
-                    class="button"
-                    data-testid="load-more"
-                    disabled=loading
-                    on:click=move |_| list.load_more()
-                >
-                    {move || {
-                        let t = &i18n.t().orders;
-                        if loading() { t.loading_more } else { t.load_more }
-                    }}
-                </button>
-            </Show>
-        </div>
+        <LoadMore
+            status=list.status
+            has_next_page=list.has_next_page
+            on_load=Callback::new(move |()| list.load_more())
+            texts=|t| (t.orders.load_more, t.orders.loading_more)
+        />
     }
 }

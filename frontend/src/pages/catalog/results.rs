@@ -8,6 +8,7 @@ use crate::components::catalog::browser::{CatalogBrowser, ListStatus};
 use crate::components::catalog::live_stock::LiveStock;
 use crate::components::catalog::product_list::{ProductGrid, ProductTable};
 use crate::components::catalog::toolbar::CatalogView;
+use crate::components::paged::LoadMore;
 use crate::components::skeleton::TableSkeleton;
 use crate::i18n::{tr, use_i18n};
 
@@ -69,7 +70,12 @@ pub fn CatalogResults(
     };
     view! {
         {content}
-        <LoadMore browser />
+        <LoadMore
+            status=browser.status
+            has_next_page=browser.has_next_page
+            on_load=Callback::new(move |()| browser.load_more())
+            texts=|t| (t.catalog.load_more, t.catalog.loading_more)
+        />
     }
 }
 
@@ -91,46 +97,6 @@ fn EmptyState(browser: CatalogBrowser) -> impl IntoView {
         <div class="card">
             <p class="empty-state" data-testid="catalog-empty">{text}</p>
         </div>
-    }
-}
-
-#[component]
-fn LoadMore(browser: CatalogBrowser) -> impl IntoView {
-    let i18n = use_i18n();
-    move || {
-        let status = browser.status.get();
-        let visible = browser.has_next_page.get()
-            && matches!(
-                status,
-                ListStatus::Ready | ListStatus::LoadingMore | ListStatus::MoreFailed(_)
-            );
-        visible.then(|| {
-            let loading = status == ListStatus::LoadingMore;
-            let failure = match status {
-                ListStatus::MoreFailed(error) => Some(error),
-                _ => None,
-            };
-            view! {
-                <div class="load-more">
-                    {failure.map(|error| view! {
-                        <p class="notice error" role="alert">{i18n.t().errors.message(&error)}</p>
-                    })}
-                    <button
-                        type="button"
-                        class="button"
-                        data-testid="load-more"
-                        aria-busy=if loading { "true" } else { "false" }
-                        disabled=loading
-                        on:click=move |_| browser.load_more()
-                    >
-                        {move || {
-                            let t = &i18n.t().catalog;
-                            if loading { t.loading_more } else { t.load_more }
-                        }}
-                    </button>
-                </div>
-            }
-        })
     }
 }
 

@@ -8,7 +8,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 
-use crate::api::cart::{Cart, CostCenter, OrderRequest, clear_cart, order_quote, place_order};
+use crate::api::cart::{
+    Cart, CostCenter, OrderRequest, clear_cart, new_idempotency_key, order_quote, place_order,
+};
 use crate::api::{ApiError, ErrorCode};
 use crate::components::cart_state::use_cart_state;
 use crate::i18n::{tr, use_i18n};
@@ -29,7 +31,7 @@ pub fn CheckoutForm(cart: Cart, centers: Vec<CostCenter>, blocked: bool) -> impl
     let note = RwSignal::new(String::new());
     let submitting = RwSignal::new(false);
     let failure = RwSignal::new(None::<ApiError>);
-    let key = StoredValue::new(idempotency_key());
+    let key = StoredValue::new(new_idempotency_key("checkout"));
 
     let request = move |with_note: bool| OrderRequest {
         lines: lines.get_value(),
@@ -172,15 +174,4 @@ fn PlaceFailure(error: ApiError) -> impl IntoView {
             <leptos_router::components::A href="/cart">{tr(|t| t.cart.back_to_cart)}</leptos_router::components::A>
         </div>
     }
-}
-
-/// A key unique to this checkout: the time and 64 random bits.
-fn idempotency_key() -> String {
-    // Random bits for a key, not money: a float is what the browser offers.
-    let random = |_| (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
-    let [high, low]: [u32; 2] = std::array::from_fn(random);
-    format!(
-        "checkout-{}-{high:08x}{low:08x}",
-        js_sys::Date::now() as u64
-    )
 }

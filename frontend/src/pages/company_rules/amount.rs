@@ -3,11 +3,10 @@
 //! The checks are the server's (`company_rules::stored`): between 0 and 1,000,000,000
 //! with at most 4 decimals. An empty field means "no limit".
 
-use std::str::FromStr;
-
 use rust_decimal::Decimal;
 use shared::Money;
 
+use crate::components::amount::{NotANumber, read_decimal};
 use crate::i18n::Texts;
 
 /// A text of the current language, chosen when shown.
@@ -35,55 +34,11 @@ impl AmountError {
     }
 }
 
-/// Removes thousands separators (`5,000` or `1,250,000.50`), and only those: `5,5`
-/// is not a number rather than silently 55.
-fn without_thousands_separators(text: &str) -> Option<String> {
-    if !text.contains(',') {
-        return Some(text.to_owned());
-    }
-    let (whole, fraction) = match text.split_once('.') {
-        Some((whole, fraction)) => (whole, Some(fraction)),
-        None => (text, None),
-    };
-    let mut groups = whole.split(',');
-    let first = groups.next()?;
-    if first.is_empty() || first.len() > 3 {
-        return None;
-    }
-    let mut digits = first.to_owned();
-    for group in groups {
-        if group.len() != 3 {
-            return None;
-        }
-        digits.push_str(group);
-    }
-    if let Some(fraction) = fraction {
-        if fraction.contains(',') {
-            return None;
-        }
-        digits.push('.');
-        digits.push_str(fraction);
-    }
-    Some(digits)
-}
-
 /// Reads an amount field: `Ok(None)` when it is empty (no limit).
 pub fn parse_amount(text: &str) -> Result<Option<Money>, AmountError> {
-    let cleaned: String = text
-        .chars()
-        .filter(|character| !character.is_whitespace() && *character != '₪')
-        .collect();
-    if cleaned.is_empty() {
+    let Some(amount) = read_decimal(text).map_err(|NotANumber| AmountError::NotANumber)? else {
         return Ok(None);
-    }
-    let digits = without_thousands_separators(&cleaned).ok_or(AmountError::NotANumber)?;
-    if !digits
-        .chars()
-        .all(|c| c.is_ascii_digit() || c == '.' || c == '-')
-    {
-        return Err(AmountError::NotANumber);
-    }
-    let amount = Decimal::from_str(&digits).map_err(|_| AmountError::NotANumber)?;
+    };
     if (amount.is_sign_negative() && !amount.is_zero()) || amount > Decimal::from(MAX_AMOUNT) {
         return Err(AmountError::OutOfRange);
     }
@@ -102,6 +57,8 @@ pub fn amount_text(amount: Option<Money>) -> String {
 
 #[cfg(test)]
 mod tests {
+    use std::str::FromStr;
+
     use super::*;
 
     fn money(text: &str) -> Option<Money> {

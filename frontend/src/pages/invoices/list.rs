@@ -11,17 +11,9 @@ use leptos_router::components::A;
 use super::table::InvoicesTable;
 use crate::api::ApiError;
 use crate::api::documents::{Invoice, InvoiceFilter, PAGE_SIZE, invoices};
+use crate::components::paged::{ListStatus, LoadMore};
 use crate::components::skeleton::TableSkeleton;
 use crate::i18n::{tr, use_i18n};
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ListStatus {
-    Loading,
-    Ready,
-    LoadingMore,
-    Failed(ApiError),
-    MoreFailed(ApiError),
-}
 
 #[derive(Clone, Copy)]
 pub struct InvoiceList {
@@ -151,39 +143,13 @@ pub fn Results(list: InvoiceList) -> impl IntoView {
             <div class="card table-card">
                 <InvoicesTable invoices=list.invoices />
             </div>
-            <LoadMore list />
+            <LoadMore
+                status=list.status
+                has_next_page=list.has_next_page
+                on_load=Callback::new(move |()| list.load_more())
+                texts=|t| (t.documents.load_more, t.documents.loading_more)
+            />
         }
         .into_any(),
-    }
-}
-
-#[component]
-fn LoadMore(list: InvoiceList) -> impl IntoView {
-    let i18n = use_i18n();
-    let loading = move || list.status.get() == ListStatus::LoadingMore;
-    let error = move || match list.status.get() {
-        ListStatus::MoreFailed(error) => Some(view! {
-            <p class="notice error" role="alert">{i18n.t().errors.message(&error)}</p>
-        }),
-        _ => None,
-    };
-    view! {
-        <div class="load-more">
-            {error}
-            <Show when=move || list.has_next_page.get()>
-                <button
-                    type="button"
-                    class="button"
-                    data-testid="load-more"
-                    disabled=loading
-                    on:click=move |_| list.load_more()
-                >
-                    {move || {
-                        let t = &i18n.t().documents;
-                        if loading() { t.loading_more } else { t.load_more }
-                    }}
-                </button>
-            </Show>
-        </div>
     }
 }

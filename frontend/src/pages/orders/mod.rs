@@ -12,7 +12,7 @@ use shared::{OrderStatus, Role};
 
 use crate::api::orders::OrderFilter;
 use crate::components::orders::feed::{OrderNews, listen};
-use crate::components::orders::list::{ListFailed, ListPhase, LoadMore, OrdersList};
+use crate::components::orders::list::{ListFailed, ListPhase, OrdersList, OrdersLoadMore};
 use crate::components::skeleton::TableSkeleton;
 use crate::i18n::{tr, use_i18n};
 use crate::session::use_session;
@@ -164,7 +164,7 @@ fn OrdersResults(list: OrdersList) -> impl IntoView {
             <div class="card table-card">
                 <OrdersTable orders=list.orders />
             </div>
-            <LoadMore list />
+            <OrdersLoadMore list />
         }
         .into_any(),
     }

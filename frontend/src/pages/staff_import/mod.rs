@@ -2,7 +2,6 @@
 //! line), then "Apply" it after a confirmation, which is possible only when the check
 //! found no error. "Export CSV" downloads the whole catalog in the same format.
 
-mod files;
 mod report;
 
 use leptos::prelude::*;
@@ -10,18 +9,12 @@ use leptos::task::spawn_local;
 
 use crate::api::ApiError;
 use crate::api::catalog_admin::{ImportReport, export_catalog_csv, import_catalog_csv};
+use crate::components::csv_import::CheckThenApply;
+use crate::components::files;
 use crate::components::notice::{Notice, NoticeBanner};
-use crate::components::staff::{Confirm, StaffOnly, StaffTabs};
-use crate::i18n::{tr, use_i18n};
+use crate::components::staff::{StaffOnly, StaffTabs};
+use crate::i18n::{Text, tr, use_i18n};
 use report::ImportReportView;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Running {
-    Reading,
-    Checking,
-    Applying,
-    Exporting,
-}
 
 #[component]
 pub fn StaffImportPage() -> impl IntoView {
@@ -38,10 +31,10 @@ fn StaffImport() -> impl IntoView {
     let csv = RwSignal::new(None::<String>);
     // The report of the file now picked; a new file clears it.
     let report = RwSignal::new(None::<ImportReport>);
-    let running = RwSignal::new(None::<Running>);
+    // What runs now, in words.
+    let running = RwSignal::new(None::<Text>);
     let error = RwSignal::new(None::<ApiError>);
     let unreadable = RwSignal::new(false);
-    let confirming = RwSignal::new(false);
     let notice = RwSignal::new(None::<Notice>);
 
     let pick = move |event: leptos::ev::Event| {
@@ -49,14 +42,8 @@ fn StaffImport() -> impl IntoView {
         report.set(None);
         error.set(None);
         unreadable.set(false);
-        confirming.set(false);
         notice.set(None);
-        let Some(file) = files::picked_file(&event) else {
-            return;
-        };
-        running.set(Some(Running::Reading));
-        spawn_local(async move {
-            let text = files::read_text(&file).await;
+        let picked = files::read_picked(&event, move |text| {
             running.try_set(None);
             match text {
                 Some(text) => {
@@ -67,6 +54,9 @@ fn StaffImport() -> impl IntoView {
                 }
             }
         });
+        if picked {
+            running.set(Some(|t| t.app.loading));
+        }
     };
 
     let run = move |dry_run: bool| {
@@ -74,12 +64,11 @@ fn StaffImport() -> impl IntoView {
             return;
         };
         running.set(Some(if dry_run {
-            Running::Checking
+            |t| t.staff_import.checking
         } else {
-            Running::Applying
+            |t| t.staff_import.applying
         }));
         error.set(None);
-        confirming.set(false);
         notice.set(None);
         spawn_local(async move {
             let result = import_catalog_csv(&text, dry_run).await;
@@ -97,7 +86,7 @@ fn StaffImport() -> impl IntoView {
     };
 
     let export = move |_| {
-        running.set(Some(Running::Exporting));
+        running.set(Some(|t| t.staff_import.exporting));
         error.set(None);
         notice.set(None);
         spawn_local(async move {
@@ -117,31 +106,13 @@ fn StaffImport() -> impl IntoView {
     };
 
     let busy = move || running.get().is_some();
-    let can_apply = move || {
-        !busy()
-            && report.with(|report| {
-                report.as_ref().is_some_and(|report| {
-                    report.error_count == 0 && !report.applied && report.rows > 0
-                })
-            })
-    };
-    let progress = move || {
-        running.get().map(|what| {
-            let t = &i18n.t().staff_import;
-            let label = match what {
-                Running::Reading => i18n.t().app.loading,
-                Running::Checking => t.checking,
-                Running::Applying => t.applying,
-                Running::Exporting => t.exporting,
-            };
-            view! {
-                <div class="progress" role="status" data-testid="import-progress">
-                    <progress aria-label=label></progress>
-                    <span>{label}</span>
-                </div>
-            }
+    let can_apply = Signal::derive(move || {
+        report.with(|report| {
+            report
+                .as_ref()
+                .is_some_and(|report| report.error_count == 0 && !report.applied && report.rows > 0)
         })
-    };
+    });
     let confirm_question = Signal::derive(move || {
         let rows = report.with(|report| report.as_ref().map_or(0, |report| report.rows));
         (i18n.t().staff_import.confirm_apply)(rows)
@@ -173,26 +144,16 @@ fn StaffImport() -> impl IntoView {
                 {move || unreadable.get().then(|| view! {
                     <p class="form-error" role="alert">{i18n.t().staff_import.unreadable_file}</p>
                 })}
-                <div class="actions">
-                    <button
-                        type="button"
-                        class="button"
-                        data-testid="import-check"
-                        disabled=move || busy() || csv.with(Option::is_none)
-                        on:click=move |_| run(true)
-                    >
-                        {tr(|t| t.staff_import.check)}
-                    </button>
-                    <button
-                        type="button"
-                        class="button primary"
-                        data-testid="import-apply"
-                        disabled=move || !can_apply()
-                        aria-describedby="apply-hint"
-                        on:click=move |_| confirming.set(true)
-                    >
-                        {tr(|t| t.staff_import.apply)}
-                    </button>
+                <CheckThenApply
+                    running
+                    can_check=Signal::derive(move || csv.with(Option::is_some))
+                    can_apply
+                    apply_label=Signal::derive(move || i18n.t().staff_import.apply.to_owned())
+                    apply_hint=|t| t.staff_import.apply_disabled_hint
+                    confirm_question
+                    failure=error
+                    on_run=Callback::new(run)
+                >
                     <button
                         type="button"
                         class="button ghost export-button"
@@ -202,19 +163,7 @@ fn StaffImport() -> impl IntoView {
                     >
                         {tr(|t| t.staff_import.export)}
                     </button>
-                </div>
-                <p class="hint" id="apply-hint">{tr(|t| t.staff_import.apply_disabled_hint)}</p>
-                {move || confirming.get().then(|| view! {
-                    <Confirm
-                        question=confirm_question
-                        on_confirm=Callback::new(move |()| run(false))
-                        on_cancel=Callback::new(move |()| confirming.set(false))
-                    />
-                })}
-                {progress}
-                {move || error.get().map(|failure| view! {
-                    <p class="form-error" role="alert">{i18n.t().errors.message(&failure)}</p>
-                })}
+                </CheckThenApply>
             </div>
             {move || report.get().map(|report| view! { <ImportReportView report /> })}
         </section>

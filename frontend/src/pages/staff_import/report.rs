@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::api::catalog_admin::ImportReport;
+use crate::components::import_errors::ImportErrors;
 use crate::i18n::{tr, use_i18n};
 
 #[component]
@@ -44,41 +45,6 @@ pub fn ImportReportView(report: ImportReport) -> impl IntoView {
             }
         })
     };
-    let errors = move || {
-        report.with_value(|report| {
-            (!report.errors.is_empty()).then(|| {
-                let t = &i18n.t().staff_import;
-                let shown = report.errors.len();
-                let more = (report.error_count > shown as u64)
-                    .then(|| view! { <p class="hint">{(t.more_errors)(shown, report.error_count)}</p> });
-                view! {
-                    <div class="table-scroll">
-                        <table class="data-table" data-testid="import-errors">
-                            <thead>
-                                <tr>
-                                    <th scope="col">{t.line}</th>
-                                    <th scope="col">{t.message}</th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {report
-                                    .errors
-                                    .iter()
-                                    .map(|error| view! {
-                                        <tr>
-                                            <td data-label=t.line class="cell-number"><bdi dir="ltr">{error.line}</bdi></td>
-                                            <td data-label=t.message dir="auto">{error.message.clone()}</td>
-                                        </tr>
-                                    })
-                                    .collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
-                    {more}
-                }
-            })
-        })
-    };
     let (rows, created, updated, stock_changes, error_count) = report.with_value(|report| {
         (
             report.rows,
@@ -99,7 +65,9 @@ pub fn ImportReportView(report: ImportReport) -> impl IntoView {
                 {count(|t| t.stock_changes, stock_changes, "report-stock-changes")}
                 {count(|t| t.errors, error_count, "report-errors")}
             </dl>
-            {errors}
+            {report.with_value(|report| view! {
+                <ImportErrors errors=report.errors.clone() error_count=report.error_count />
+            })}
         </section>
     }
 }

@@ -15,7 +15,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::orders::OrderFilter;
 use crate::components::orders::feed::{OrderNews, listen};
-use crate::components::orders::list::{ListFailed, ListPhase, LoadMore, OrdersList};
+use crate::components::orders::list::{ListFailed, ListPhase, OrdersList, OrdersLoadMore};
 use crate::components::orders::requests::open_request_count;
 use crate::components::skeleton::TableSkeleton;
 use crate::components::staff::StaffOnly;
@@ -68,9 +68,15 @@ fn QueuePage() -> impl IntoView {
 
     view! {
         <section class="page queue-page" data-testid="queue-page">
-            <header class="page-header">
-                <h1>{tr(|t| t.staff_orders.title)}</h1>
-                <p class="lead">{tr(|t| t.staff_orders.intro)}</p>
+            <header class="page-header queue-header">
+                <div>
+                    <h1>{tr(|t| t.staff_orders.title)}</h1>
+                    <p class="lead">{tr(|t| t.staff_orders.intro)}</p>
+                </div>
+                // Phone, e-mail and WhatsApp orders enter the same queue from here.
+                <A href="/staff/orders/new" attr:class="button primary" attr:data-testid="enter-order">
+                    {tr(|t| t.staff_entry.title)}
+                </A>
             </header>
             <RequestsAlert queue />
             <FilterBar filter=queue.filter />
@@ -191,7 +197,7 @@ fn QueueSection(
                 <div class="card table-card">
                     <QueueTable queue orders=list.orders />
                 </div>
-                <LoadMore list />
+                <OrdersLoadMore list />
             }
             .into_any(),
         };

@@ -4,17 +4,27 @@
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+/// Reads the file picked in an `<input type="file">` change event and hands its text to
+/// `done` (`None` when it is not UTF-8 text); false when no file was picked.
+pub fn read_picked(event: &leptos::ev::Event, done: impl FnOnce(Option<String>) + 'static) -> bool {
+    let Some(file) = picked_file(event) else {
+        return false;
+    };
+    leptos::task::spawn_local(async move { done(read_text(&file).await) });
+    true
+}
+
 /// The text of a picked file, as UTF-8, byte for byte: a byte-order mark is kept (the
 /// server strips it), and a file in another encoding is refused rather than garbled.
 /// (`Blob.text()` would drop the mark and replace bad bytes silently.)
-pub async fn read_text(file: &web_sys::File) -> Option<String> {
+async fn read_text(file: &web_sys::File) -> Option<String> {
     let buffer = JsFuture::from(file.array_buffer()).await.ok()?;
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
     String::from_utf8(bytes).ok()
 }
 
 /// The first file of an `<input type="file">` change event.
-pub fn picked_file(event: &leptos::ev::Event) -> Option<web_sys::File> {
+fn picked_file(event: &leptos::ev::Event) -> Option<web_sys::File> {
     let input: web_sys::HtmlInputElement = event.target()?.dyn_into().ok()?;
     input.files()?.get(0)
 }

@@ -1,6 +1,7 @@
 //! One row of the quick-order table as data: the SKU typed, looked up after a 250 ms
 //! pause (an answer to an older SKU is dropped), the quantity, and why the server
-//! refused the row at the last "Add all".
+//! refused the row at the last "Add all" (the cart's). Pasted rows are looked up
+//! together, in one request, by whoever pasted them.
 
 use std::time::Duration;
 
@@ -75,6 +76,37 @@ impl QuickRow {
     }
 
     pub fn type_sku(self, text: String) {
+        let Some((sku, generation)) = self.start_lookup(text) else {
+            return;
+        };
+        let handle = set_timeout_with_handle(
+            move || {
+                spawn_local(async move {
+                    let result = product(sku.as_str()).await;
+                    self.settle(generation, result);
+                });
+            },
+            LOOKUP_DELAY,
+        )
+        .ok();
+        self.timer.set_value(handle);
+    }
+
+    /// A row with a pasted line in it. The caller looks its product up (with the other
+    /// pasted rows) and hands the answer to [`QuickRow::settle`] with the generation
+    /// returned here; `None` when the SKU cannot be one.
+    pub fn pasted(key: u64, sku: &str, quantity: u32) -> (QuickRow, Option<u64>) {
+        let row = QuickRow::new(key);
+        row.quantity.set(quantity.to_string());
+        let generation = row
+            .start_lookup(sku.to_owned())
+            .map(|(_, generation)| generation);
+        (row, generation)
+    }
+
+    /// Shows the SKU typed and clears what was known about the previous one; the SKU
+    /// to look up and the number of this lookup, when there is one to make.
+    fn start_lookup(self, text: String) -> Option<(Sku, u64)> {
         self.sku.set(text.clone());
         self.refused.set(None);
         if let Some(handle) = self.timer.get_value() {
@@ -86,32 +118,27 @@ impl QuickRow {
             Ok(sku) => sku,
             Err(_) if text.trim().is_empty() => {
                 self.lookup.set(Lookup::Empty);
-                return;
+                return None;
             }
             Err(_) => {
                 self.lookup.set(Lookup::Invalid);
-                return;
+                return None;
             }
         };
         self.lookup.set(Lookup::Searching);
-        let handle = set_timeout_with_handle(
-            move || {
-                spawn_local(async move {
-                    let result = product(sku.as_str()).await;
-                    if self.generation.try_get_value() != Some(generation) {
-                        return;
-                    }
-                    self.lookup.try_set(match result {
-                        Ok(Some(found)) => Lookup::Found(Box::new(found)),
-                        Ok(None) => Lookup::NotFound,
-                        Err(error) => Lookup::Failed(error),
-                    });
-                });
-            },
-            LOOKUP_DELAY,
-        )
-        .ok();
-        self.timer.set_value(handle);
+        Some((sku, generation))
+    }
+
+    /// The answer of lookup number `generation`; dropped when the SKU changed since.
+    pub fn settle(self, generation: u64, result: Result<Option<Product>, ApiError>) {
+        if self.generation.try_get_value() != Some(generation) {
+            return;
+        }
+        self.lookup.try_set(match result {
+            Ok(Some(found)) => Lookup::Found(Box::new(found)),
+            Ok(None) => Lookup::NotFound,
+            Err(error) => Lookup::Failed(error),
+        });
     }
 
     pub fn found_tracked(self) -> Option<Product> {

@@ -1,5 +1,7 @@
 //! One row of the quick-order table: the SKU, the product's name, price and stock as
-//! soon as it is found, and a quantity; Enter moves on.
+//! soon as it is found, and a quantity; Enter moves on. What is wrong with the row (the
+//! page decides: a refusal of the server, a product the customer cannot order) is shown
+//! in place of the product's name.
 
 use leptos::html::Input;
 use leptos::prelude::*;
@@ -7,14 +9,21 @@ use leptos::prelude::*;
 use crate::components::catalog::availability::AvailabilityBadge;
 use crate::components::catalog::price::MoneyText;
 use crate::components::catalog::quantity::product_name;
-use crate::i18n::{tr, use_i18n};
-use crate::pages::cart::quick_state::{Lookup, QuickRow};
+use crate::components::sku_lines::row::{Lookup, QuickRow};
+use crate::i18n::{Texts, tr, use_i18n};
+
+/// What is wrong with a row, in the current language (read inside a view, so it
+/// follows the language and the row's signals); `None` when nothing is.
+pub type RowProblem = Callback<QuickRow, Option<String>>;
 
 #[component]
 pub fn QuickRowView(
     row: QuickRow,
     /// The row's position, from 1, for the labels.
     number: Signal<usize>,
+    problem: RowProblem,
+    /// The price column's name: the buyer's unit price, or the base price for staff.
+    price_label: fn(&Texts) -> &'static str,
     /// Enter in the quantity: go to the next row (appending one at the end).
     on_next: impl Fn(u64) + Copy + Send + Sync + 'static,
     on_remove: impl Fn(u64) + Copy + Send + Sync + 'static,
@@ -46,8 +55,8 @@ pub fn QuickRowView(
     };
     let status = move || {
         let t = i18n.t();
-        if let Some(reason) = row.refused.get() {
-            return view! { <span class="hint hint-error">{t.cart.reject_reason(reason)}</span> }
+        if let Some(text) = problem.run(row) {
+            return view! { <span class="hint hint-error" data-testid="quick-problem">{text}</span> }
                 .into_any();
         }
         match row.lookup.get() {
@@ -97,7 +106,7 @@ pub fn QuickRowView(
             <td data-label=tr(|t| t.catalog.product)>
                 <div class="quick-status" aria-live="polite">{status}</div>
             </td>
-            <td data-label=tr(|t| t.cart.unit_price) class="cell-number">{price}</td>
+            <td data-label=tr(price_label) class="cell-number">{price}</td>
             <td data-label=tr(|t| t.catalog.availability)>{stock}</td>
             <td data-label=tr(|t| t.catalog.quantity)>
                 <input
