@@ -17,7 +17,7 @@ use super::{ApiError, Connection, graphql};
 pub const SUMMARY_FIELDS: &str = "id number status channel subtotal vat total createdAt \
     approvalsRequired approvals canDecide placedBy { id name } \
     approvalReasons { kind message limit overBy costCenter } \
-    company { id name } availableActions requests { kind status message requestedAt }";
+    company { id name } availableActions requests { id kind status message requestedAt }";
 
 /// Everything an order page shows.
 pub const ORDER_FIELDS: &str = "id number status channel subtotal vat total createdAt note \
