@@ -107,7 +107,7 @@ pub fn inline_script_hashes(html: &str) -> Vec<String> {
             .split(|c: char| c.is_ascii_whitespace())
             .any(|attribute| attribute.to_ascii_lowercase().starts_with("src="));
         if !has_src {
-            let digest = Sha256::digest(body_and_rest[..body_end].as_bytes());
+            let digest = Sha256::digest(&body_and_rest.as_bytes()[..body_end]);
             hashes.push(base64::engine::general_purpose::STANDARD.encode(digest));
         }
         rest = &body_and_rest[body_end..];

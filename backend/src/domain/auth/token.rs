@@ -284,7 +284,8 @@ mod tests {
         let before = keys("first secret of enough length 1234567")
             .issue(UserId(7))
             .unwrap_or_default();
-        let rotated = TokenKeys::new(&new_secret, 15).accepting_previous(&[old_secret.clone()]);
+        let rotated =
+            TokenKeys::new(&new_secret, 15).accepting_previous(std::slice::from_ref(&old_secret));
         assert_eq!(rotated.verify(&before), Ok(UserId(7)));
         let after = rotated.issue(UserId(7)).unwrap_or_default();
         let kid = jsonwebtoken::decode_header(&after).ok().and_then(|h| h.kid);
