@@ -43,7 +43,8 @@ impl App {
     pub fn from_database(db: DatabaseConnection, config: &Config) -> App {
         // Installs the Prometheus recorder before the first request is counted.
         crate::telemetry::metrics_handle();
-        let token_keys = TokenKeys::new(&config.jwt_secret, config.access_token_minutes);
+        let token_keys = TokenKeys::new(&config.jwt_secret, config.access_token_minutes)
+            .accepting_previous(&config.jwt_previous_secrets);
         let events = EventBus::new(db.get_database_backend());
         let listener = events.start_listening(&db);
         let schema = build_schema(
@@ -58,7 +59,11 @@ impl App {
             token_keys,
             supplier: config.supplier.clone(),
         };
-        let router = http::router(state, config.static_dir.as_deref());
+        let security = http::security::SecurityHeaders::new(
+            config.static_dir.as_deref(),
+            &config.mail.public_url,
+        );
+        let router = http::router(state, config.static_dir.as_deref(), security);
         let mail_worker = notifications::worker::start(&db, &config.mail);
         App {
             router,

@@ -20,7 +20,12 @@ pub struct Config {
     pub listen_address: SocketAddr,
     /// The built SPA (Trunk's `dist/`); `None` serves the API only.
     pub static_dir: Option<PathBuf>,
+    /// Signs new tokens (`JWT_SECRET`).
     pub jwt_secret: SecretString,
+    /// Earlier signing secrets whose tokens are still accepted while they expire
+    /// (`JWT_PREVIOUS_SECRETS`, separated by commas or white space): rotate by moving
+    /// the old `JWT_SECRET` here and dropping it after `ACCESS_TOKEN_MINUTES`.
+    pub jwt_previous_secrets: Vec<SecretString>,
     /// Demo mode seeds the demo data into a new database and accepts a generated secret.
     pub demo: bool,
     pub access_token_minutes: i64,
@@ -99,6 +104,7 @@ impl MailConfig {
 
 impl Config {
     /// Reads the environment: `DATABASE_URL`, `BIND`, `PORT`, `STATIC_DIR`, `JWT_SECRET`,
+    /// `JWT_PREVIOUS_SECRETS`,
     /// `ACCESS_TOKEN_MINUTES`, the supplier's details, and the mail settings ([`MailConfig::from_env`]). In demo mode a missing secret is generated and kept in
     /// `./data/jwt-secret` so that sessions survive a restart of the demo.
     pub fn from_env(demo: bool) -> anyhow::Result<Config> {
@@ -138,11 +144,21 @@ impl Config {
             ),
         };
         check_secret_strength(&jwt_secret, demo)?;
+        let jwt_previous_secrets: Vec<SecretString> = std::env::var("JWT_PREVIOUS_SECRETS")
+            .unwrap_or_default()
+            .split(|c: char| c == ',' || c.is_whitespace())
+            .filter(|secret| !secret.is_empty())
+            .map(|secret| SecretString::from(secret.to_owned()))
+            .collect();
+        for previous in &jwt_previous_secrets {
+            check_secret_strength(previous, demo).context("in JWT_PREVIOUS_SECRETS")?;
+        }
         Ok(Config {
             database_url,
             listen_address: SocketAddr::new(bind, port),
             static_dir,
             jwt_secret,
+            jwt_previous_secrets,
             demo,
             access_token_minutes,
             mail: MailConfig::from_env()?,

@@ -4,6 +4,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
+use backend::domain::auth::token::key_id;
 use common::{TEST_JWT_SECRET, TestApp, assert_no_errors, error_code};
 use jsonwebtoken::{Algorithm, EncodingKey, Header};
 use serde_json::{Value, json};
@@ -265,6 +266,117 @@ async fn forged_expired_and_foreign_tokens_are_rejected() {
             parts.join(".")
         }),
         ("garbage", "not.a.token".to_owned()),
+    ];
+    for (what, token) in bad_tokens {
+        let response = app.graphql(Some(&token), ME, json!({})).await;
+        assert_eq!(
+            error_code(&response),
+            Some("UNAUTHENTICATED"),
+            "{what}: {response}"
+        );
+        assert!(response["data"].is_null(), "{what} leaked data: {response}");
+    }
+}
+
+/// A token with exactly this JSON header over the usual claims, signed with HMAC-SHA256
+/// of `secret` whatever the header claims: how an attacker would try key ids and
+/// algorithm confusion.
+fn sign_with_header(header: Value, secret: &str) -> String {
+    let header = base64_encode(header.to_string().as_bytes());
+    let payload = base64_encode(claims(json!({})).to_string().as_bytes());
+    let message = format!("{header}.{payload}");
+    let signature = jsonwebtoken::crypto::sign(
+        message.as_bytes(),
+        &EncodingKey::from_secret(secret.as_bytes()),
+        Algorithm::HS256,
+    )
+    .unwrap_or_default();
+    format!("{message}.{signature}")
+}
+
+const NEXT_SECRET: &str = "the-next-signing-secret-after-rotation-0123456789";
+
+#[tokio::test]
+async fn after_a_key_rotation_sessions_signed_with_the_previous_key_go_on() {
+    let before = TestApp::spawn().await;
+    let old_token = before.login("buyer@demo.test").await;
+    let old_kid = jsonwebtoken::decode_header(&old_token)
+        .ok()
+        .and_then(|header| header.kid);
+    assert_eq!(
+        old_kid,
+        Some(key_id(&secrecy::SecretString::from(TEST_JWT_SECRET)))
+    );
+
+    let rotated = TestApp::spawn_with(|config| {
+        config.jwt_secret = secrecy::SecretString::from(NEXT_SECRET);
+        config.jwt_previous_secrets = vec![secrecy::SecretString::from(TEST_JWT_SECRET)];
+    })
+    .await;
+    assert_no_errors(&rotated.graphql(Some(&old_token), ME, json!({})).await);
+    let new_token = rotated.login("buyer@demo.test").await;
+    let new_kid = jsonwebtoken::decode_header(&new_token)
+        .ok()
+        .and_then(|header| header.kid);
+    assert_eq!(
+        new_kid,
+        Some(key_id(&secrecy::SecretString::from(NEXT_SECRET)))
+    );
+    assert_no_errors(&rotated.graphql(Some(&new_token), ME, json!({})).await);
+
+    // Once the previous key is dropped, its sessions end.
+    let finished = TestApp::spawn_with(|config| {
+        config.jwt_secret = secrecy::SecretString::from(NEXT_SECRET);
+    })
+    .await;
+    let response = finished.graphql(Some(&old_token), ME, json!({})).await;
+    assert_eq!(error_code(&response), Some("UNAUTHENTICATED"), "{response}");
+    assert_no_errors(&finished.graphql(Some(&new_token), ME, json!({})).await);
+}
+
+#[tokio::test]
+async fn unknown_key_ids_and_algorithm_confusion_are_rejected() {
+    let app = TestApp::spawn().await;
+    let current = key_id(&secrecy::SecretString::from(TEST_JWT_SECRET));
+    // The control: the right key id and algorithm with the right key work.
+    let genuine = sign_with_header(
+        json!({ "alg": "HS256", "typ": "JWT", "kid": current }),
+        TEST_JWT_SECRET,
+    );
+    assert_no_errors(&app.graphql(Some(&genuine), ME, json!({})).await);
+
+    let bad_tokens = [
+        (
+            "a key id we do not hold, even over a valid signature",
+            sign_with_header(
+                json!({ "alg": "HS256", "kid": "someone-elses-key" }),
+                TEST_JWT_SECRET,
+            ),
+        ),
+        (
+            "RS256 claimed, HMAC signed (algorithm confusion)",
+            sign_with_header(json!({ "alg": "RS256", "kid": current }), TEST_JWT_SECRET),
+        ),
+        (
+            "ES256 claimed, HMAC signed",
+            sign_with_header(json!({ "alg": "ES256", "kid": current }), TEST_JWT_SECRET),
+        ),
+        ("alg none with the current key id", {
+            let header = base64_encode(
+                json!({ "alg": "none", "kid": current })
+                    .to_string()
+                    .as_bytes(),
+            );
+            let payload = base64_encode(claims(json!({})).to_string().as_bytes());
+            format!("{header}.{payload}.")
+        }),
+        (
+            "the current key id over another secret",
+            sign_with_header(
+                json!({ "alg": "HS256", "kid": current }),
+                "another-secret-of-sufficient-length-00000",
+            ),
+        ),
     ];
     for (what, token) in bad_tokens {
         let response = app.graphql(Some(&token), ME, json!({})).await;

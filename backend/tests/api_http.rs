@@ -261,3 +261,166 @@ async fn the_server_stops_promptly_when_asked() {
         "graceful shutdown hung"
     );
 }
+
+fn header<'a>(response: &'a reqwest::Response, name: &str) -> Option<&'a str> {
+    response
+        .headers()
+        .get(name)
+        .and_then(|value| value.to_str().ok())
+}
+
+/// The base64 SHA-256 the browser compares an inline script's text with.
+fn script_hash(text: &str) -> String {
+    use base64::Engine;
+    use sha2::Digest;
+    base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(text.as_bytes()))
+}
+
+#[tokio::test]
+async fn the_spa_the_api_and_documents_carry_a_content_security_policy() {
+    let dist = tempfile::tempdir().expect("dir");
+    let loader = "import init from '/frontend-1.js';\nawait init();";
+    std::fs::write(
+        dist.path().join("index.html"),
+        format!("<!doctype html><title>portal</title><script type=module>{loader}</script>"),
+    )
+    .expect("write");
+    let app = TestApp::spawn_with_static_dir(Some(dist.path().to_owned())).await;
+
+    let page = app
+        .client
+        .get(app.url("/orders/1"))
+        .send()
+        .await
+        .expect("answer");
+    let policy = header(&page, "content-security-policy").unwrap_or_default();
+    // Trunk's inline loader runs by its hash; no other inline script does.
+    assert!(
+        policy.contains(&format!("'sha256-{}'", script_hash(loader))),
+        "{policy}"
+    );
+    for directive in [
+        "default-src 'self'",
+        "'wasm-unsafe-eval'",
+        "style-src 'self'",
+        "connect-src 'self'",
+        "frame-ancestors 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "object-src 'none'",
+    ] {
+        assert!(policy.contains(directive), "{directive} in {policy}");
+    }
+    assert!(!policy.contains("unsafe-inline"), "{policy}");
+    assert_eq!(header(&page, "x-frame-options"), Some("DENY"));
+    assert_eq!(header(&page, "strict-transport-security"), None);
+
+    let api = app
+        .client
+        .post(app.url("/graphql"))
+        .json(&json!({ "query": "{ __typename }" }))
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(header(&api, "content-security-policy"), Some(policy));
+    let not_found = app
+        .client
+        .get(app.url("/invoices/999999/pdf"))
+        .send()
+        .await
+        .expect("answer");
+    assert!(header(&not_found, "content-security-policy").is_some());
+
+    // A PDF gets a policy that still lets Chrome's viewer (a plugin) show it.
+    let viewer = app.login("viewer@demo.test").await;
+    let invoices = app
+        .graphql(
+            Some(&viewer),
+            "{ invoices(first: 1) { edges { node { id } } } }",
+            json!({}),
+        )
+        .await;
+    assert_no_errors(&invoices);
+    let id = invoices["data"]["invoices"]["edges"][0]["node"]["id"]
+        .as_str()
+        .unwrap_or_default();
+    let pdf = app
+        .client
+        .get(app.url(&format!("/invoices/{id}/pdf")))
+        .bearer_auth(&viewer)
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(pdf.status(), 200);
+    assert_eq!(header(&pdf, "content-type"), Some("application/pdf"));
+    let document_policy = header(&pdf, "content-security-policy").unwrap_or_default();
+    assert!(document_policy.contains("frame-ancestors 'none'"));
+    assert!(!document_policy.contains("object-src"));
+    assert_eq!(header(&pdf, "x-content-type-options"), Some("nosniff"));
+
+    // GraphiQL loads its scripts from a CDN: its own, relaxed policy.
+    let graphiql = app
+        .client
+        .get(app.url("/graphql"))
+        .header("accept", "text/html")
+        .send()
+        .await
+        .expect("answer");
+    let graphiql_policy = header(&graphiql, "content-security-policy").unwrap_or_default();
+    assert!(graphiql_policy.contains("https://unpkg.com"));
+    assert!(graphiql_policy.contains("frame-ancestors 'none'"));
+}
+
+#[tokio::test]
+async fn hsts_is_sent_only_when_the_portal_is_served_over_https() {
+    let app = TestApp::spawn_with(|config| {
+        config.mail.public_url = "https://portal.example.co.il".to_owned();
+    })
+    .await;
+    let response = app
+        .client
+        .get(app.url("/healthz"))
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(
+        header(&response, "strict-transport-security"),
+        Some("max-age=31536000")
+    );
+    let plain = TestApp::spawn().await;
+    let response = plain
+        .client
+        .get(plain.url("/healthz"))
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(header(&response, "strict-transport-security"), None);
+}
+
+#[tokio::test]
+async fn a_cross_origin_preflight_gets_no_cors_permission() {
+    let app = TestApp::spawn().await;
+    let preflight = app
+        .client
+        .request(reqwest::Method::OPTIONS, app.url("/graphql"))
+        .header("origin", "https://evil.example")
+        .header("access-control-request-method", "POST")
+        .header(
+            "access-control-request-headers",
+            "authorization, content-type",
+        )
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(header(&preflight, "access-control-allow-origin"), None);
+    assert_eq!(header(&preflight, "access-control-allow-headers"), None);
+    let post = app
+        .client
+        .post(app.url("/graphql"))
+        .header("origin", "https://evil.example")
+        .json(&json!({ "query": "{ __typename }" }))
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(header(&post, "access-control-allow-origin"), None);
+}

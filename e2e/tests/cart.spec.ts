@@ -1,4 +1,5 @@
-import { devices, expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { devices, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

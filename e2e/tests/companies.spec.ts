@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { openMenu, signIn, texts } from './support';
 
 test('supplier staff sees the customer companies with their credit limits', async ({ page }, testInfo) => {

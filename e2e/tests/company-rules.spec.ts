@@ -1,4 +1,5 @@
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { type Page, type TestInfo } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { currentLang, graphql, openMenu, signIn, texts, tokenOf, type Lang } from './support';
 
 // The rules page's own texts, as the app shows them in each language.

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { formatIls, graphql, signIn, tokenOf } from './support';
 
 /** The text of a PDF by pdftotext (poppler-utils), bidi marks removed; null without it. */

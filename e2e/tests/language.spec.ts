@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { openMenu, signIn, TEXTS, texts } from './support';
 
 test('the language switch flips the direction and the texts, and is remembered', async ({ page }, testInfo) => {

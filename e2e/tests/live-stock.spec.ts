@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { graphql, openCatalog, productOnScreen, signIn, tokenOf } from './support';
 
 // Each project changes the stock of its own product, so the desktop and mobile runs of

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { signIn, texts } from './support';
 
 test('a wrong password shows the error and stays on the login page', async ({ page }) => {

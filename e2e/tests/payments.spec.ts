@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type Page, type TestInfo } from '@playwright/test';
+import { type APIRequestContext, type Page, type TestInfo } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { graphql, tokenOf } from './support';
 import { STAFF, expectNoHorizontalScroll, signInLive } from './order-fixtures';
 import { demoCompanies } from './company-fixtures';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectNavigation, signIn, signOut, texts, TEXTS, type Texts } from './support';
 
 // Navigation labels of the ordering screens, as the app shows them in each language.

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { signIn } from './support';
 
 test('a session the server no longer accepts is cleared and leads to the login page', async ({ page }) => {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { formatIls, graphql, openCatalog, productOnScreen, signIn, tokenOf, uniqueSku } from './support';
 
 const HEADER = 'sku,name_he,name_en,description,category,unit,pack_size,min_order_quantity,active,base_price,on_hand';

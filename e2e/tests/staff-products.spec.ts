@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { formatIls, graphql, openCatalog, productOnScreen, signIn, tokenOf, uniqueSku } from './support';
 
 test('staff creates a product, prices it with a tier, stocks it, and a buyer sees all of it', async ({

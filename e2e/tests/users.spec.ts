@@ -1,4 +1,5 @@
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { type Page, type TestInfo } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { openMenu, signIn, texts } from './support';
 
 async function openUsersPage(page: Page, testInfo: TestInfo) {

@@ -100,6 +100,7 @@ impl Server {
             listen_address: "127.0.0.1:0".parse().expect("address"),
             static_dir: None,
             jwt_secret: SecretString::from("bench-secret-0123456789abcdefghijklmnopqrstuvwxyz"),
+            jwt_previous_secrets: Vec::new(),
             demo: false,
             access_token_minutes: 60,
             mail: backend::config::MailConfig::default(),

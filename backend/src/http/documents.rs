@@ -108,6 +108,10 @@ fn file(bytes: Vec<u8>, content_type: &'static str, name: &str) -> Response {
         header::CACHE_CONTROL,
         HeaderValue::from_static("private, no-store"),
     );
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(super::security::DOCUMENT_POLICY),
+    );
     response
 }
 

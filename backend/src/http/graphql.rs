@@ -36,14 +36,20 @@ pub async fn graphql_get(
         .is_some_and(|accept| accept.contains("text/html"));
     if raw_query.is_empty() {
         if wants_html {
-            return Html(
-                GraphiQLSource::build()
-                    .endpoint("/graphql")
-                    .subscription_endpoint("/graphql/ws")
-                    .title("Wholesale Portal API")
-                    .finish(),
+            return (
+                [(
+                    header::CONTENT_SECURITY_POLICY,
+                    super::security::GRAPHIQL_POLICY,
+                )],
+                Html(
+                    GraphiQLSource::build()
+                        .endpoint("/graphql")
+                        .subscription_endpoint("/graphql/ws")
+                        .title("Wholesale Portal API")
+                        .finish(),
+                ),
             )
-            .into_response();
+                .into_response();
         }
         return (
             StatusCode::BAD_REQUEST,

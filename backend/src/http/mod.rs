@@ -10,6 +10,7 @@ pub mod documents;
 pub mod graphql;
 pub mod health;
 pub mod metrics;
+pub mod security;
 pub mod spa;
 
 use std::path::Path;
@@ -29,6 +30,7 @@ use tower_http::trace::TraceLayer;
 use crate::domain::auth::token::TokenKeys;
 use crate::domain::invoicing::SupplierDetails;
 use crate::graphql::PortalSchema;
+use security::SecurityHeaders;
 
 /// The largest request body accepted (GraphQL documents and variables): room for a
 /// catalog CSV of 20,000 rows with Hebrew text (about 130 bytes a row).
@@ -43,7 +45,7 @@ pub struct AppState {
     pub supplier: SupplierDetails,
 }
 
-pub fn router(state: AppState, static_dir: Option<&Path>) -> Router {
+pub fn router(state: AppState, static_dir: Option<&Path>, security: SecurityHeaders) -> Router {
     let request_id = HeaderName::from_static("x-request-id");
     let api = Router::new()
         .route(
@@ -79,6 +81,16 @@ pub fn router(state: AppState, static_dir: Option<&Path>) -> Router {
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_FRAME_OPTIONS,
             HeaderValue::from_static("DENY"),
+        ))
+        // GraphiQL and the documents set their own policy; every other response,
+        // errors included, gets the app's.
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            security.content_security_policy,
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::STRICT_TRANSPORT_SECURITY,
+            security::OptionalHeader(security.strict_transport_security),
         ))
         .layer(PropagateRequestIdLayer::new(request_id.clone()))
         .layer(

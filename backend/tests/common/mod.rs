@@ -206,6 +206,7 @@ pub fn test_config(database_url: String, static_dir: Option<PathBuf>) -> Config 
         listen_address: "127.0.0.1:0".parse().expect("an address"),
         static_dir,
         jwt_secret: SecretString::from(TEST_JWT_SECRET),
+        jwt_previous_secrets: Vec::new(),
         demo: false,
         access_token_minutes: 15,
         mail: backend::config::MailConfig::default(),

@@ -1,11 +1,17 @@
 //! Short-lived access tokens: HS256 JWTs with an explicit algorithm, expiry, issuer and
 //! audience, all checked on the way in.
+//!
+//! Every token names its signing key in the `kid` header, so the key can be rotated
+//! without logging everyone out: the server signs with the current key and still
+//! verifies with the previous ones until their tokens have expired.
 
+use base64::Engine;
 use chrono::{Duration, Utc};
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation, errors::ErrorKind};
 use rand::Rng;
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 use shared::UserId;
 
 pub const ISSUER: &str = "wholesale-portal";
@@ -39,12 +45,42 @@ pub struct DownloadClaims {
     pub res: String,
 }
 
-/// The signing and verifying keys, built once from the configured secret.
+/// The signing and verifying keys, built once from the configured secrets.
 #[derive(Clone)]
 pub struct TokenKeys {
+    /// Signs every new token.
+    current: SigningKey,
+    /// Still verify the tokens they signed before a rotation.
+    previous: Vec<SigningKey>,
+    lifetime: Duration,
+}
+
+#[derive(Clone)]
+struct SigningKey {
+    /// The `kid` of the tokens this key signs: a fingerprint of the secret.
+    id: String,
     encoding: EncodingKey,
     decoding: DecodingKey,
-    lifetime: Duration,
+}
+
+impl SigningKey {
+    fn new(secret: &SecretString) -> SigningKey {
+        let bytes = secret.expose_secret().as_bytes();
+        SigningKey {
+            id: key_id(secret),
+            encoding: EncodingKey::from_secret(bytes),
+            decoding: DecodingKey::from_secret(bytes),
+        }
+    }
+}
+
+/// A key's public name: 72 bits of a domain-separated SHA-256 of the secret, enough to
+/// tell a handful of keys apart and useless for recovering a random secret.
+pub fn key_id(secret: &SecretString) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(b"wholesale-portal signing key id\0");
+    hasher.update(secret.expose_secret().as_bytes());
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&hasher.finalize()[..9])
 }
 
 /// Why a presented token was refused; the messages are safe to show.
@@ -65,12 +101,37 @@ impl TokenRejection {
 
 impl TokenKeys {
     pub fn new(secret: &SecretString, lifetime_minutes: i64) -> TokenKeys {
-        let bytes = secret.expose_secret().as_bytes();
         TokenKeys {
-            encoding: EncodingKey::from_secret(bytes),
-            decoding: DecodingKey::from_secret(bytes),
+            current: SigningKey::new(secret),
+            previous: Vec::new(),
             lifetime: Duration::minutes(lifetime_minutes),
         }
+    }
+
+    /// Also accepts the tokens signed with `previous` secrets (a rotation in progress).
+    pub fn accepting_previous(mut self, previous: &[SecretString]) -> TokenKeys {
+        self.previous = previous.iter().map(SigningKey::new).collect();
+        self
+    }
+
+    fn header(&self) -> Header {
+        let mut header = Header::new(ALGORITHM);
+        header.kid = Some(self.current.id.clone());
+        header
+    }
+
+    /// The key a token names. A token without `kid` (issued before key ids) can only be
+    /// the current key's; a `kid` we do not hold is refused outright.
+    fn decoding_key(&self, token: &str) -> Result<&DecodingKey, TokenRejection> {
+        let header = jsonwebtoken::decode_header(token).map_err(|_| TokenRejection::Invalid)?;
+        let Some(kid) = header.kid else {
+            return Ok(&self.current.decoding);
+        };
+        std::iter::once(&self.current)
+            .chain(&self.previous)
+            .find(|key| key.id == kid)
+            .map(|key| &key.decoding)
+            .ok_or(TokenRejection::Invalid)
     }
 
     pub fn lifetime(&self) -> Duration {
@@ -87,9 +148,9 @@ impl TokenKeys {
             exp: (now + self.lifetime).timestamp(),
         };
         Ok(jsonwebtoken::encode(
-            &Header::new(ALGORITHM),
+            &self.header(),
             &claims,
-            &self.encoding,
+            &self.current.encoding,
         )?)
     }
 
@@ -99,12 +160,14 @@ impl TokenKeys {
         validation.set_audience(&[AUDIENCE]);
         validation.set_required_spec_claims(&["exp", "iss", "aud", "sub"]);
         validation.leeway = 5;
-        let data = jsonwebtoken::decode::<Claims>(token, &self.decoding, &validation).map_err(
-            |error| match error.kind() {
+        let key = self.decoding_key(token)?;
+        let data =
+            jsonwebtoken::decode::<Claims>(token, key, &validation).map_err(|error| match error
+                .kind()
+            {
                 ErrorKind::ExpiredSignature => TokenRejection::Expired,
                 _ => TokenRejection::Invalid,
-            },
-        )?;
+            })?;
         UserId::parse(&data.claims.sub).ok_or(TokenRejection::Invalid)
     }
 }
@@ -123,9 +186,9 @@ impl TokenKeys {
             res: resource.to_owned(),
         };
         Ok(jsonwebtoken::encode(
-            &Header::new(ALGORITHM),
+            &self.header(),
             &claims,
-            &self.encoding,
+            &self.current.encoding,
         )?)
     }
 
@@ -137,10 +200,13 @@ impl TokenKeys {
         validation.set_audience(&[DOWNLOAD_AUDIENCE]);
         validation.set_required_spec_claims(&["exp", "iss", "aud", "sub"]);
         validation.leeway = 5;
-        let data = jsonwebtoken::decode::<DownloadClaims>(token, &self.decoding, &validation)
-            .map_err(|error| match error.kind() {
-                ErrorKind::ExpiredSignature => TokenRejection::Expired,
-                _ => TokenRejection::Invalid,
+        let key = self.decoding_key(token)?;
+        let data =
+            jsonwebtoken::decode::<DownloadClaims>(token, key, &validation).map_err(|error| {
+                match error.kind() {
+                    ErrorKind::ExpiredSignature => TokenRejection::Expired,
+                    _ => TokenRejection::Invalid,
+                }
             })?;
         if data.claims.res != resource {
             return Err(TokenRejection::Invalid);
@@ -207,6 +273,27 @@ mod tests {
         let tampered = format!("{token}A");
         assert_eq!(
             keys.verify_download(&tampered, "invoice:42"),
+            Err(TokenRejection::Invalid)
+        );
+    }
+
+    #[test]
+    fn after_a_rotation_old_tokens_still_verify_and_new_ones_name_the_new_key() {
+        let old_secret = SecretString::from("first secret of enough length 1234567");
+        let new_secret = SecretString::from("second secret of enough length 765432");
+        let before = keys("first secret of enough length 1234567")
+            .issue(UserId(7))
+            .unwrap_or_default();
+        let rotated =
+            TokenKeys::new(&new_secret, 15).accepting_previous(std::slice::from_ref(&old_secret));
+        assert_eq!(rotated.verify(&before), Ok(UserId(7)));
+        let after = rotated.issue(UserId(7)).unwrap_or_default();
+        let kid = jsonwebtoken::decode_header(&after).ok().and_then(|h| h.kid);
+        assert_eq!(kid, Some(key_id(&new_secret)));
+        assert_ne!(key_id(&new_secret), key_id(&old_secret));
+        // Once the old key is dropped, its tokens end.
+        assert_eq!(
+            TokenKeys::new(&new_secret, 15).verify(&before),
             Err(TokenRejection::Invalid)
         );
     }
