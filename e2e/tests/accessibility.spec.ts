@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Page, type TestInfo } from '@playwright/test';
+import type { APIRequestContext, Page, TestInfo } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { placePendingOrder, releaseOrders } from './order-fixtures';
 import { currentLang, graphql, openMenu, signIn, tokenOf, type Lang } from './support';
 
