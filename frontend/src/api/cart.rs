@@ -339,21 +339,8 @@ impl OrderRequest {
     }
 }
 
-/// Why an order needs approval.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ApprovalReason {
-    /// `ABOVE_AUTO_APPROVAL`, `ABOVE_DUAL_APPROVAL`, `ABOVE_BUYER_LIMIT`, `OVER_BUDGET`.
-    pub kind: String,
-    /// The server's English words, shown for a kind this build does not know.
-    pub message: String,
-    #[serde(default)]
-    pub limit: Option<Money>,
-    #[serde(default)]
-    pub over_by: Option<Money>,
-    #[serde(default)]
-    pub cost_center: Option<String>,
-}
+/// Why an order needs approval: the same reasons an order carries.
+pub use super::orders::ApprovalReason;
 
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase")]
