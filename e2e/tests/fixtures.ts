@@ -57,4 +57,10 @@ export const test = base.extend<{ cspViolations: string[]; cspGuard: void }>({
   ],
 });
 
+/**
+ * For protocol tests that open no page (the GraphQL-over-HTTP audits, a websocket
+ * client): no browser is started, so there is no policy to watch.
+ */
+export const pagelessTest = base;
+
 export { expect };

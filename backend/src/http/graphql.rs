@@ -3,22 +3,32 @@
 use async_graphql::http::{ALL_WEBSOCKET_PROTOCOLS, GraphiQLSource};
 use async_graphql::parser::types::OperationType;
 use async_graphql::{Data, Request};
-use async_graphql_axum::{GraphQLProtocol, GraphQLRequest, GraphQLResponse, GraphQLWebSocket};
+use async_graphql_axum::{GraphQLProtocol, GraphQLWebSocket};
+use axum::body::Bytes;
 use axum::extract::{RawQuery, State, WebSocketUpgrade};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 
 use super::AppState;
 use super::auth::{RequestAuthentication, authenticate, bearer_token};
+use super::graphql_over_http::{AnswerMediaType, RequestRefused, answer, parse_post};
 use crate::domain::authz::Authentication;
 use crate::graphql::loaders::Loaders;
 
+/// POST runs any operation; the body is read strictly (`graphql_over_http`).
 pub async fn graphql_post(
     State(state): State<AppState>,
+    headers: HeaderMap,
     RequestAuthentication(authentication): RequestAuthentication,
-    request: GraphQLRequest,
-) -> GraphQLResponse {
-    execute(&state, authentication, request.into_inner()).await
+    body: Bytes,
+) -> Response {
+    let Some(media_type) = AnswerMediaType::negotiate(&headers) else {
+        return RequestRefused::not_acceptable().into_response();
+    };
+    match parse_post(&headers, &body) {
+        Ok(request) => execute(&state, authentication, media_type, request).await,
+        Err(refused) => refused.into_response(),
+    }
 }
 
 /// GET runs queries (never mutations: a link must not change anything) and shows
@@ -51,15 +61,15 @@ pub async fn graphql_get(
             )
                 .into_response();
         }
-        return (
-            StatusCode::BAD_REQUEST,
-            "a GET request needs a `query` parameter",
-        )
+        return RequestRefused::bad_request("a GET request needs a `query` parameter")
             .into_response();
     }
+    let Some(media_type) = AnswerMediaType::negotiate(&headers) else {
+        return RequestRefused::not_acceptable().into_response();
+    };
     let request = match async_graphql::http::parse_query_string(&raw_query) {
         Ok(request) => request,
-        Err(error) => return (StatusCode::BAD_REQUEST, error.to_string()).into_response(),
+        Err(error) => return RequestRefused::bad_request(error.to_string()).into_response(),
     };
     if is_mutation_or_subscription(&request) {
         return (
@@ -69,9 +79,7 @@ pub async fn graphql_get(
         )
             .into_response();
     }
-    execute(&state, authentication, request)
-        .await
-        .into_response()
+    execute(&state, authentication, media_type, request).await
 }
 
 fn is_mutation_or_subscription(request: &Request) -> bool {
@@ -86,10 +94,11 @@ fn is_mutation_or_subscription(request: &Request) -> bool {
 async fn execute(
     state: &AppState,
     authentication: Authentication,
+    media_type: AnswerMediaType,
     request: Request,
-) -> GraphQLResponse {
+) -> Response {
     let request = request.data(authentication).data(Loaders::new(&state.db));
-    state.schema.execute(request).await.into()
+    answer(media_type, state.schema.execute(request).await)
 }
 
 /// Subscriptions. The client authenticates in `connection_init`:

@@ -8,6 +8,7 @@
 pub mod auth;
 pub mod documents;
 pub mod graphql;
+mod graphql_over_http;
 pub mod health;
 pub mod metrics;
 pub mod security;
