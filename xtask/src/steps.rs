@@ -253,6 +253,32 @@ fn browser_tests() -> anyhow::Result<()> {
     )
 }
 
+/// The fuzz tests of the test command (`backend/tests/api_fuzz.rs`) with many more
+/// cases, optimised: `cargo xtask bench fuzz [--cases N]` (5,000 per target by default).
+fn long_fuzz(arguments: &[&str]) -> anyhow::Result<()> {
+    let cases = match arguments {
+        [] => "5000",
+        ["--cases", cases] if cases.parse::<u32>().is_ok() => cases,
+        _ => anyhow::bail!("usage: cargo xtask bench fuzz [--cases N]"),
+    };
+    let mut args = vec![
+        "test",
+        "--locked",
+        "--release",
+        "-p",
+        "backend",
+        "--test",
+        "api_fuzz",
+    ];
+    let database = std::env::var("BENCH_DATABASE_URL").ok();
+    let env: Vec<(&str, &str)> = match database.as_deref() {
+        Some(url) => vec![("FUZZ_CASES", cases), ("TEST_DATABASE_URL", url)],
+        None => vec![("FUZZ_CASES", cases)],
+    };
+    args.extend(["--", "--nocapture"]);
+    run(&repo_root(), "cargo", &args, &env)
+}
+
 /// A benchmark (release build, real server, loopback clients): `catalog` (the default)
 /// or `orders`. Not a test: it prints a table and writes
 /// `target/bench/<benchmark>-<database>.json`.
@@ -264,9 +290,12 @@ pub fn bench(arguments: &[String]) -> anyhow::Result<()> {
     for argument in arguments {
         match argument.as_str() {
             "--postgres" => postgres = true,
-            "catalog" | "orders" => benchmark = argument,
+            "catalog" | "orders" | "fuzz" => benchmark = argument,
             _ => passed.push(argument),
         }
+    }
+    if benchmark == "fuzz" {
+        return long_fuzz(&passed);
     }
     let mut args = vec![
         "bench", "--locked", "-p", "backend", "--bench", benchmark, "--",

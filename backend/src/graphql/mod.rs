@@ -84,6 +84,7 @@ pub fn build_schema(
     .data(supplier)
     .limit_depth(MAX_DEPTH)
     .limit_complexity(MAX_COMPLEXITY)
+    .extension(error::EveryErrorHasACode)
     .finish()
 }
 
