@@ -6,6 +6,8 @@
 //!
 //! `FUZZ_CASES` sets the cases per target: a short pass in the test command (32), a long
 //! one from `cargo xtask bench fuzz`.
+// The harness around the cases may panic: a failed set-up is a failed test.
+#![allow(clippy::expect_used)]
 
 mod common;
 
