@@ -26,6 +26,9 @@ enum Command {
     Migrate,
     /// Prints the GraphQL schema (SDL).
     Schema,
+    /// Checks the stored data's invariants (stock and reservations, orders, document
+    /// numbering, the ledger); exits with 1 when one is broken.
+    Check,
 }
 
 #[tokio::main]
@@ -35,8 +38,7 @@ async fn main() -> anyhow::Result<()> {
         Command::Serve { demo } => serve(demo).await,
         Command::Migrate => {
             telemetry::init_tracing();
-            let url = std::env::var("DATABASE_URL")
-                .unwrap_or_else(|_| backend::config::DEFAULT_DATABASE_URL.to_owned());
+            let url = database_url();
             let connection = db::connect(&url).await?;
             db::migrate(&connection).await?;
             tracing::info!(database = %db::redact_url(&url), "database migrated");
@@ -46,7 +48,31 @@ async fn main() -> anyhow::Result<()> {
             print!("{}", graphql::sdl());
             Ok(())
         }
+        Command::Check => check().await,
     }
+}
+
+fn database_url() -> String {
+    std::env::var("DATABASE_URL")
+        .unwrap_or_else(|_| backend::config::DEFAULT_DATABASE_URL.to_owned())
+}
+
+async fn check() -> anyhow::Result<()> {
+    let connection = db::connect(&database_url()).await?;
+    let findings = backend::domain::consistency::check(&connection)
+        .await
+        .map_err(|error| anyhow::anyhow!("the check could not run: {error:?}"))?;
+    if findings.is_empty() {
+        println!("consistent: every invariant holds");
+        return Ok(());
+    }
+    for finding in &findings {
+        println!(
+            "BROKEN: {} ({} rows, e.g. {:?})",
+            finding.invariant, finding.count, finding.examples
+        );
+    }
+    std::process::exit(1);
 }
 
 async fn serve(demo: bool) -> anyhow::Result<()> {

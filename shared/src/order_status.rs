@@ -56,6 +56,20 @@ impl OrderStatus {
             .find(|status| status.as_str() == name)
     }
 
+    /// The order's units are reserved: from placing until they leave the warehouse
+    /// (shipped), or until it is rejected or cancelled.
+    pub fn holds_reservation(self) -> bool {
+        matches!(
+            self,
+            OrderStatus::PendingApproval
+                | OrderStatus::Submitted
+                | OrderStatus::Confirmed
+                | OrderStatus::Picking
+                | OrderStatus::Packed
+                | OrderStatus::Invoiced
+        )
+    }
+
     /// A pending order lives inside the customer's portal only: the supplier
     /// does not see it until it is approved (rule 2).
     pub fn is_visible_to_supplier(self) -> bool {

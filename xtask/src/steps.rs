@@ -253,29 +253,36 @@ fn browser_tests() -> anyhow::Result<()> {
     )
 }
 
-/// The fuzz tests of the test command (`backend/tests/api_fuzz.rs`) with many more
-/// cases, optimised: `cargo xtask bench fuzz [--cases N]` (5,000 per target by default).
-fn long_fuzz(arguments: &[&str]) -> anyhow::Result<()> {
-    let cases = match arguments {
-        [] => "5000",
-        ["--cases", cases] if cases.parse::<u32>().is_ok() => cases,
-        _ => anyhow::bail!("usage: cargo xtask bench fuzz [--cases N]"),
+/// A test of the test command run at length, optimised: `bench fuzz [--cases N]`
+/// (`backend/tests/api_fuzz.rs`, 5,000 cases per target) and `bench crash [--runs N]`
+/// (`backend/tests/crash.rs`, 20 kill-and-restart rounds). `BENCH_DATABASE_URL` runs
+/// it on PostgreSQL.
+fn long_test(benchmark: &str, arguments: &[&str]) -> anyhow::Result<()> {
+    let (test, variable, flag, default) = match benchmark {
+        "fuzz" => ("api_fuzz", "FUZZ_CASES", "--cases", "5000"),
+        _ => ("crash", "CRASH_RUNS", "--runs", "20"),
     };
-    let mut args = vec![
+    let count = match arguments {
+        [] => default,
+        [given, count] if *given == flag && count.parse::<u32>().is_ok() => count,
+        _ => anyhow::bail!("usage: cargo xtask bench {benchmark} [{flag} N]"),
+    };
+    let args = [
         "test",
         "--locked",
         "--release",
         "-p",
         "backend",
         "--test",
-        "api_fuzz",
+        test,
+        "--",
+        "--nocapture",
     ];
     let database = std::env::var("BENCH_DATABASE_URL").ok();
-    let env: Vec<(&str, &str)> = match database.as_deref() {
-        Some(url) => vec![("FUZZ_CASES", cases), ("TEST_DATABASE_URL", url)],
-        None => vec![("FUZZ_CASES", cases)],
-    };
-    args.extend(["--", "--nocapture"]);
+    let mut env = vec![(variable, count)];
+    if let Some(url) = database.as_deref() {
+        env.push(("TEST_DATABASE_URL", url));
+    }
     run(&repo_root(), "cargo", &args, &env)
 }
 
@@ -290,12 +297,12 @@ pub fn bench(arguments: &[String]) -> anyhow::Result<()> {
     for argument in arguments {
         match argument.as_str() {
             "--postgres" => postgres = true,
-            "catalog" | "orders" | "fuzz" => benchmark = argument,
+            "catalog" | "orders" | "fuzz" | "crash" => benchmark = argument,
             _ => passed.push(argument),
         }
     }
-    if benchmark == "fuzz" {
-        return long_fuzz(&passed);
+    if matches!(benchmark, "fuzz" | "crash") {
+        return long_test(benchmark, &passed);
     }
     let mut args = vec![
         "bench", "--locked", "-p", "backend", "--bench", benchmark, "--",

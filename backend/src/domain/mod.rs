@@ -10,6 +10,7 @@ pub mod cart;
 pub mod catalog;
 pub mod companies;
 pub mod company_rules;
+pub mod consistency;
 pub mod cost_centers;
 pub mod error;
 pub mod invoicing;

@@ -150,8 +150,9 @@ fn database_url(server_url: &str, name: &str) -> String {
     format!("{base}/{name}{query}")
 }
 
-/// A fresh copy of the template; returns its URL.
-async fn fresh_database() -> (String, Option<tempfile::TempDir>) {
+/// A fresh copy of the template; returns its URL (and the SQLite file's folder, which
+/// must live as long as the database is used).
+pub async fn fresh_database() -> (String, Option<tempfile::TempDir>) {
     let number = NEXT_DATABASE.fetch_add(1, Ordering::SeqCst);
     match backend() {
         Backend::Sqlite { template } => {
