@@ -194,7 +194,47 @@ async fn send<T: DeserializeOwned>(
     })
 }
 
-/// A Relay connection as the list queries return it; only the nodes are used so far.
+/// One page of a paged list (`first`/`after`): its items and where the next page starts.
+///
+/// Decoded from a connection queried as `pageInfo { hasNextPage endCursor } nodes { … }`,
+/// the shape every paged list of the API has.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(
+    from = "PagedConnection<T>",
+    bound(deserialize = "T: Deserialize<'de>")
+)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub end_cursor: Option<String>,
+    pub has_next_page: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct PagedConnection<T> {
+    page_info: PageInfo,
+    nodes: Vec<T>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct PageInfo {
+    has_next_page: bool,
+    #[serde(default)]
+    end_cursor: Option<String>,
+}
+
+impl<T> From<PagedConnection<T>> for Page<T> {
+    fn from(connection: PagedConnection<T>) -> Page<T> {
+        Page {
+            items: connection.nodes,
+            end_cursor: connection.page_info.end_cursor,
+            has_next_page: connection.page_info.has_next_page,
+        }
+    }
+}
+
+/// A Relay connection as the unpaged list queries return it: only the nodes.
 #[derive(Deserialize)]
 pub struct Connection<T> {
     pub edges: Vec<Edge<T>>,

@@ -62,7 +62,7 @@ impl OrdersList {
             }
             match result {
                 Ok(page) => {
-                    self.orders.set(page.orders);
+                    self.orders.set(page.items);
                     self.end_cursor.set(page.end_cursor);
                     self.has_next_page.set(page.has_next_page);
                     self.status.set(ListStatus::Ready);
@@ -97,7 +97,7 @@ impl OrdersList {
                 Ok(page) => {
                     self.orders.update(|list| {
                         // A live change may have brought one of these in already.
-                        for order in page.orders {
+                        for order in page.items {
                             if !list.iter().any(|shown| shown.id == order.id) {
                                 list.push(order);
                             }
