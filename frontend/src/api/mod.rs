@@ -83,7 +83,8 @@ pub enum ApiError {
     /// The server answered with a GraphQL error (or an HTTP error status).
     Api {
         code: ErrorCode,
-        /// The server's own text, for the console only: people see the translated code.
+        /// The server's own text (English): people see the translated code, and this
+        /// text only as its detail where it adds something (`ApiError::detail`).
         message: String,
     },
     /// The request never got an answer.
@@ -96,6 +97,28 @@ impl ApiError {
     pub fn code(&self) -> Option<ErrorCode> {
         match self {
             ApiError::Api { code, .. } => Some(*code),
+            ApiError::Network | ApiError::InvalidResponse => None,
+        }
+    }
+
+    /// The server's own text where it says more than its code (which line, which SKU,
+    /// which limit): for refusals of what the person asked. Never for sessions, missing
+    /// objects or server failures, whose text adds nothing or must not be shown.
+    pub fn detail(&self) -> Option<&str> {
+        match self {
+            ApiError::Api { code, message } => match code {
+                ErrorCode::Forbidden
+                | ErrorCode::BadUserInput
+                | ErrorCode::OutOfStock
+                | ErrorCode::CreditLimit
+                | ErrorCode::InvalidTransition
+                | ErrorCode::Conflict => Some(message.trim()).filter(|text| !text.is_empty()),
+                ErrorCode::Unauthenticated
+                | ErrorCode::NotFound
+                | ErrorCode::RateLimited
+                | ErrorCode::Internal
+                | ErrorCode::Unknown => None,
+            },
             ApiError::Network | ApiError::InvalidResponse => None,
         }
     }
@@ -170,9 +193,11 @@ async fn send<T: DeserializeOwned>(
     let body = match response.json::<GraphqlResponse>().await {
         Ok(body) => body,
         Err(_) if !response.ok() => {
+            leptos::logging::warn!("HTTP {status} without a GraphQL body");
+            // No text of the server: there is nothing to add to the code's sentence.
             return Err(ApiError::Api {
                 code: ErrorCode::from_status(status),
-                message: format!("HTTP {status}"),
+                message: String::new(),
             });
         }
         Err(_) => return Err(ApiError::InvalidResponse),

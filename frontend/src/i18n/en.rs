@@ -49,6 +49,7 @@ pub const EN: Texts = Texts {
         internal: "Something went wrong on the server. Please try again later.",
         network: "The server cannot be reached. Check your connection and try again.",
         invalid_response: "The server sent an unexpected answer.",
+        with_server_detail: true,
     },
     login: LoginTexts {
         title: "Sign in",

@@ -49,6 +49,7 @@ pub const HE: Texts = Texts {
         internal: "אירעה תקלה בשרת. נא לנסות שוב מאוחר יותר.",
         network: "אין חיבור לשרת. נא לבדוק את החיבור ולנסות שוב.",
         invalid_response: "התקבלה מהשרת תשובה לא צפויה.",
+        with_server_detail: false,
     },
     login: LoginTexts {
         title: "כניסה",

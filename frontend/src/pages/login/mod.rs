@@ -54,7 +54,7 @@ pub fn LoginPage() -> impl IntoView {
             let t = i18n.t();
             // On this page UNAUTHENTICATED can only mean wrong credentials.
             let text = if failure.code() == Some(ErrorCode::Unauthenticated) {
-                t.login.wrong_credentials
+                t.login.wrong_credentials.to_owned()
             } else {
                 t.errors.message(&failure)
             };
