@@ -25,7 +25,7 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
-use crate::session;
+use crate::{connectivity, session};
 
 /// Same origin: the backend serves the SPA and the API together.
 const ENDPOINT: &str = "/graphql";
@@ -154,6 +154,11 @@ struct GraphqlErrorExtensions {
 pub async fn graphql<T: DeserializeOwned>(query: &str, variables: Value) -> Result<T, ApiError> {
     let token = session::current_token();
     let result = send(query, variables, token.as_deref()).await;
+    if matches!(result, Err(ApiError::Network)) {
+        connectivity::report_no_answer();
+    } else {
+        connectivity::report_answer();
+    }
     if token.is_some()
         && let Err(ApiError::Api {
             code: ErrorCode::Unauthenticated,

@@ -357,6 +357,7 @@ pub const EN: Texts = Texts {
     staff_entry: super::staff_entry::EN,
     payments: super::payments::EN,
     accessibility: super::accessibility::EN,
+    connectivity: super::connectivity::EN,
 };
 
 fn greeting(name: &str) -> String {

@@ -357,6 +357,7 @@ pub const HE: Texts = Texts {
     staff_entry: super::staff_entry::HE,
     payments: super::payments::HE,
     accessibility: super::accessibility::HE,
+    connectivity: super::connectivity::HE,
 };
 
 fn greeting(name: &str) -> String {

@@ -8,6 +8,7 @@ mod accessibility;
 mod cart;
 mod catalog;
 mod company_rules;
+mod connectivity;
 mod documents;
 mod en;
 mod fulfilment;
@@ -30,6 +31,7 @@ pub use catalog::{
     StaffTexts,
 };
 pub use company_rules::CompanyRulesTexts;
+pub use connectivity::ConnectivityTexts;
 pub use documents::DocumentsTexts;
 pub use fulfilment::FulfilmentTexts;
 pub use orders::OrdersTexts;
@@ -171,6 +173,7 @@ pub struct Texts {
     pub staff_entry: StaffEntryTexts,
     pub payments: PaymentsTexts,
     pub accessibility: AccessibilityTexts,
+    pub connectivity: ConnectivityTexts,
 }
 
 pub struct AppTexts {
