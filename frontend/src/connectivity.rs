@@ -48,8 +48,13 @@ pub fn use_connectivity() -> Connectivity {
     expect_context::<Connectivity>()
 }
 
-/// The API client got an answer (of any kind): the server is reachable.
+/// The API client got an answer (of any kind): the server is reachable. An answer to a
+/// request sent before the browser went offline proves nothing: the browser has the
+/// last word.
 pub fn report_answer() {
+    if !window().navigator().on_line() {
+        return;
+    }
     if let Some(store) = REGISTERED.with(Cell::get) {
         store.set_offline(false);
     }

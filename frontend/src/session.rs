@@ -130,7 +130,9 @@ pub fn current_token() -> Option<String> {
 /// remember where the person was. The route guard reacts and shows the login page, which
 /// says why and comes back here after signing in.
 pub fn expire() {
-    if let Some(store) = registered() {
+    // Only the first refusal counts: the other requests of the page fail the same way
+    // when the login page may already be showing.
+    if let Some(store) = registered().filter(|store| store.token_untracked().is_some()) {
         remember(Return {
             path: current_path(),
             expired: true,

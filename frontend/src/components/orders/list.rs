@@ -177,7 +177,7 @@ impl OrdersList {
 pub fn ListFailed(list: OrdersList, error: ApiError) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <div class="notice error list-error" role="alert">
+        <div class="notice error list-error" role="alert" data-testid="list-error">
             <span>{move || i18n.t().errors.message(&error)}</span>
             <button type="button" class="button small" on:click=move |_| list.reload()>
                 {move || i18n.t().orders.retry}
