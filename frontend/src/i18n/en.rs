@@ -111,7 +111,7 @@ pub const EN: Texts = Texts {
         cancel: "Cancel",
         role_of,
         you: "(you)",
-        empty: "Your company has no users yet.",
+        empty: "Your company has no users yet. Add the first one with the form on this page.",
         saved: "Changes saved",
         add_title: "Add a user",
         password: "Initial password",
