@@ -1,8 +1,6 @@
 import { devices, type APIRequestContext, type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { STALE_CART_LOCK_MS, releaseCartLock, takeCartLock } from './cart-lock';
 import { APPROVER, STAFF, expectNoHorizontalScroll, orderAsSeenBy, releaseOrders, signInLive } from './order-fixtures';
 import { formatIls, graphql, isPhone, openCatalog, productOnScreen, signIn, tokenOf } from './support';
 
@@ -11,9 +9,6 @@ import { formatIls, graphql, isPhone, openCatalog, productOnScreen, signIn, toke
 // lock directory of this run, and each starts from an empty cart.
 
 const BUYER = 'buyer@demo.test';
-const LOCK = path.join(os.tmpdir(), `portal-e2e-cart-lock-${path.basename(process.env.E2E_DATA_DIR ?? 'run')}`);
-/** A lock older than this was left by a crashed worker. */
-const STALE_LOCK_MS = 240_000;
 /** Products whose stock other specs change while they run. */
 const BUSY_SKUS = new Set(['SCR-104', 'SCR-106']);
 
@@ -28,22 +23,6 @@ interface Offer {
   priceTiers: { minQuantity: number; unitPrice: string }[];
 }
 
-async function takeLock(): Promise<void> {
-  for (;;) {
-    try {
-      fs.mkdirSync(LOCK);
-      return;
-    } catch {
-      const age = Date.now() - (fs.statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
-      if (age > STALE_LOCK_MS) fs.rmSync(LOCK, { recursive: true, force: true });
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
-}
-
-function releaseLock(): void {
-  fs.rmSync(LOCK, { recursive: true, force: true });
-}
 
 async function clearCart(request: APIRequestContext, token: string): Promise<void> {
   await graphql(request, token, 'mutation { clearCart }');
@@ -105,12 +84,12 @@ test.describe('the buyer\'s cart', () => {
   let token = '';
 
   test.beforeAll(async ({ request }) => {
-    test.setTimeout(STALE_LOCK_MS + 60_000);
-    await takeLock();
+    test.setTimeout(STALE_CART_LOCK_MS + 60_000);
+    await takeCartLock();
     token = await tokenOf(request, BUYER);
   });
 
-  test.afterAll(() => releaseLock());
+  test.afterAll(() => releaseCartLock());
 
   test.beforeEach(async ({ request }) => {
     await clearCart(request, token);

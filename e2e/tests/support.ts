@@ -199,3 +199,30 @@ export async function openCatalog(page: Page, search: string): Promise<void> {
     page.locator('[data-testid="product-row"], [data-testid="product-card"], [data-testid="catalog-empty"]').first(),
   ).toBeVisible();
 }
+
+/**
+ * Opens `path` signed in as `email` in language `lang` without the login form and
+ * without changing the user's language on the server (the login form and the language
+ * switch both store it per user, which parallel tests of that user would see): the
+ * session and the language go into local storage before the app starts.
+ */
+export async function openSignedIn(page: Page, email: string, lang: Lang, path: string): Promise<void> {
+  const login = await graphql<{ login: { token: string; user: Record<string, unknown> } }>(
+    page.request,
+    null,
+    `mutation($email: String!, $password: String!) { login(email: $email, password: $password) {
+       token user { id email name role language company { id name } } } }`,
+    { email, password: DEMO_PASSWORD },
+  );
+  const session = JSON.stringify({ token: login.login.token, user: login.login.user });
+  await page.goto('/accessibility');
+  await page.evaluate(
+    ([session, lang]) => {
+      localStorage.setItem('portal.session', session);
+      localStorage.setItem('portal.lang', lang);
+    },
+    [session, lang],
+  );
+  await page.goto(path);
+  await expect(page.locator('html')).toHaveAttribute('lang', lang);
+}

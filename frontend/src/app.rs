@@ -7,6 +7,7 @@ use leptos_router::path;
 
 use crate::api;
 use crate::components::layout::Layout;
+use crate::connectivity::Connectivity;
 use crate::i18n::I18n;
 use crate::pages::accessibility::AccessibilityPage;
 use crate::pages::approval::ApprovalPage;
@@ -39,6 +40,7 @@ use crate::session::SessionStore;
 pub fn App() -> impl IntoView {
     let session = SessionStore::provide();
     I18n::provide();
+    Connectivity::provide();
     refresh_user(session);
 
     // Every route but /login needs a session; the guards react to the session signal, so
@@ -55,13 +57,13 @@ pub fn App() -> impl IntoView {
                     path=path!("/login")
                     view=LoginPage
                     condition=signed_out
-                    redirect_path=|| "/"
+                    redirect_path=crate::session::after_sign_in_path
                 />
                 <ProtectedParentRoute
                     path=path!("")
                     view=Layout
                     condition=signed_in
-                    redirect_path=|| "/login"
+                    redirect_path=crate::session::login_redirect
                 >
                     <Route path=path!("") view=HomePage />
                     <Route path=path!("users") view=UsersPage />

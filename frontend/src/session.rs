@@ -4,10 +4,14 @@
 //! Components read the session through [`use_session`] (context). The API client also
 //! needs it after an `.await`, where the reactive owner and its context are gone, so the
 //! one store of the app is also registered in a thread-local when it is created.
+//!
+//! When a page needs a session and there is none (a link from an e-mail, or a token the
+//! server no longer accepts), the address is kept in session storage (this tab only)
+//! and the login page brings the person back to it: see [`login_redirect`].
 
 use std::cell::Cell;
 
-use gloo_storage::{LocalStorage, Storage};
+use gloo_storage::{LocalStorage, SessionStorage, Storage};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use shared::Role;
@@ -29,6 +33,8 @@ pub struct SessionStore {
 
 thread_local! {
     static REGISTERED: Cell<Option<SessionStore>> = const { Cell::new(None) };
+    /// Set by "Log out": the page the person left is not one to come back to.
+    static SIGNED_OUT_ON_PURPOSE: Cell<bool> = const { Cell::new(false) };
 }
 
 impl SessionStore {
@@ -70,6 +76,7 @@ impl SessionStore {
     }
 
     pub fn sign_in(self, session: Session) {
+        SIGNED_OUT_ON_PURPOSE.with(|on_purpose| on_purpose.set(false));
         if let Err(error) = LocalStorage::set(STORAGE_KEY, &session) {
             leptos::logging::warn!("could not save the session: {error}");
         }
@@ -88,7 +95,14 @@ impl SessionStore {
         self.sign_in(session);
     }
 
+    /// "Log out": the session ends and nothing is kept to come back to.
     pub fn sign_out(self) {
+        SIGNED_OUT_ON_PURPOSE.with(|on_purpose| on_purpose.set(true));
+        SessionStorage::delete(RETURN_KEY);
+        self.clear();
+    }
+
+    fn clear(self) {
         LocalStorage::delete(STORAGE_KEY);
         self.session.set(None);
     }
@@ -112,10 +126,72 @@ pub fn current_token() -> Option<String> {
     registered().and_then(SessionStore::token_untracked)
 }
 
-/// The server no longer accepts the token: forget the session. The route guard reacts
-/// and shows the login page.
+/// The server no longer accepts the token (expired, or rejected): forget the session and
+/// remember where the person was. The route guard reacts and shows the login page, which
+/// says why and comes back here after signing in.
 pub fn expire() {
-    if let Some(store) = registered() {
-        store.sign_out();
+    // Only the first refusal counts: the other requests of the page fail the same way
+    // when the login page may already be showing.
+    if let Some(store) = registered().filter(|store| store.token_untracked().is_some()) {
+        remember(Return {
+            path: current_path(),
+            expired: true,
+        });
+        store.clear();
     }
+}
+
+/// Session storage key of the [`Return`] address.
+const RETURN_KEY: &str = "portal.return";
+
+/// Where to go after signing in, and whether a session ended on its own to get here.
+#[derive(Serialize, Deserialize)]
+struct Return {
+    path: String,
+    expired: bool,
+}
+
+fn remember(to: Return) {
+    if let Err(error) = SessionStorage::set(RETURN_KEY, &to) {
+        leptos::logging::warn!("could not keep the page to come back to: {error}");
+    }
+}
+
+fn current_path() -> String {
+    let location = window().location();
+    let path = location.pathname().unwrap_or_default();
+    let search = location.search().unwrap_or_default();
+    format!("{path}{search}")
+}
+
+/// The route guard's way to the login page from a page that needs a session: keeps the
+/// address (unless the person logged out, or a session that ended already kept one).
+pub fn login_redirect() -> &'static str {
+    let on_purpose = SIGNED_OUT_ON_PURPOSE.with(Cell::get);
+    if !on_purpose && SessionStorage::get::<Return>(RETURN_KEY).is_err() {
+        remember(Return {
+            path: current_path(),
+            expired: false,
+        });
+    }
+    "/login"
+}
+
+/// Where the login page sends a person who just signed in: back where they were, or home.
+pub fn after_sign_in_path() -> String {
+    SessionStorage::get::<Return>(RETURN_KEY)
+        .ok()
+        .map(|to| to.path)
+        .filter(|path| path.starts_with('/') && !path.starts_with("//") && path != "/login")
+        .unwrap_or_else(|| "/".to_owned())
+}
+
+/// Whether the login page is shown because a session ended (not a first visit).
+pub fn session_expired() -> bool {
+    SessionStorage::get::<Return>(RETURN_KEY).is_ok_and(|to| to.expired)
+}
+
+/// A signed-in page is showing: the kept address has served its purpose.
+pub fn arrived() {
+    SessionStorage::delete(RETURN_KEY);
 }

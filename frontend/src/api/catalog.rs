@@ -11,7 +11,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 use shared::Money;
 
-use super::{ApiError, graphql};
+use super::{ApiError, Page, graphql};
 
 /// The product fields every catalog screen reads.
 pub const PRODUCT_FIELDS: &str = "id sku nameHe nameEn description categoryId unit packSize \
@@ -149,36 +149,13 @@ pub struct ProductFilter {
     pub sort: ProductSort,
 }
 
-/// One page of the list.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ProductPage {
-    pub products: Vec<Product>,
-    pub end_cursor: Option<String>,
-    pub has_next_page: bool,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct PageInfo {
-    has_next_page: bool,
-    #[serde(default)]
-    end_cursor: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct ProductConnection {
-    page_info: PageInfo,
-    nodes: Vec<Product>,
-}
-
 pub async fn products(
     filter: &ProductFilter,
     after: Option<&str>,
-) -> Result<ProductPage, ApiError> {
+) -> Result<Page<Product>, ApiError> {
     #[derive(Deserialize)]
     struct Data {
-        products: ProductConnection,
+        products: Page<Product>,
     }
     let query = format!(
         "query Products($first: Int, $after: String, $search: String, $categoryId: ID, \
@@ -195,11 +172,7 @@ pub async fn products(
         "sort": filter.sort.as_str(),
     });
     let data: Data = graphql(&query, variables).await?;
-    Ok(ProductPage {
-        products: data.products.nodes,
-        end_cursor: data.products.page_info.end_cursor,
-        has_next_page: data.products.page_info.has_next_page,
-    })
+    Ok(data.products)
 }
 
 /// One product of the caller's catalog; `None` when it is not in it.

@@ -25,7 +25,7 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
-use crate::session;
+use crate::{connectivity, session};
 
 /// Same origin: the backend serves the SPA and the API together.
 const ENDPOINT: &str = "/graphql";
@@ -83,7 +83,8 @@ pub enum ApiError {
     /// The server answered with a GraphQL error (or an HTTP error status).
     Api {
         code: ErrorCode,
-        /// The server's own text, for the console only: people see the translated code.
+        /// The server's own text (English): people see the translated code, and this
+        /// text only as its detail where it adds something (`ApiError::detail`).
         message: String,
     },
     /// The request never got an answer.
@@ -96,6 +97,28 @@ impl ApiError {
     pub fn code(&self) -> Option<ErrorCode> {
         match self {
             ApiError::Api { code, .. } => Some(*code),
+            ApiError::Network | ApiError::InvalidResponse => None,
+        }
+    }
+
+    /// The server's own text where it says more than its code (which line, which SKU,
+    /// which limit): for refusals of what the person asked. Never for sessions, missing
+    /// objects or server failures, whose text adds nothing or must not be shown.
+    pub fn detail(&self) -> Option<&str> {
+        match self {
+            ApiError::Api { code, message } => match code {
+                ErrorCode::Forbidden
+                | ErrorCode::BadUserInput
+                | ErrorCode::OutOfStock
+                | ErrorCode::CreditLimit
+                | ErrorCode::InvalidTransition
+                | ErrorCode::Conflict => Some(message.trim()).filter(|text| !text.is_empty()),
+                ErrorCode::Unauthenticated
+                | ErrorCode::NotFound
+                | ErrorCode::RateLimited
+                | ErrorCode::Internal
+                | ErrorCode::Unknown => None,
+            },
             ApiError::Network | ApiError::InvalidResponse => None,
         }
     }
@@ -131,6 +154,11 @@ struct GraphqlErrorExtensions {
 pub async fn graphql<T: DeserializeOwned>(query: &str, variables: Value) -> Result<T, ApiError> {
     let token = session::current_token();
     let result = send(query, variables, token.as_deref()).await;
+    if matches!(result, Err(ApiError::Network)) {
+        connectivity::report_no_answer();
+    } else {
+        connectivity::report_answer();
+    }
     if token.is_some()
         && let Err(ApiError::Api {
             code: ErrorCode::Unauthenticated,
@@ -170,9 +198,11 @@ async fn send<T: DeserializeOwned>(
     let body = match response.json::<GraphqlResponse>().await {
         Ok(body) => body,
         Err(_) if !response.ok() => {
+            leptos::logging::warn!("HTTP {status} without a GraphQL body");
+            // No text of the server: there is nothing to add to the code's sentence.
             return Err(ApiError::Api {
                 code: ErrorCode::from_status(status),
-                message: format!("HTTP {status}"),
+                message: String::new(),
             });
         }
         Err(_) => return Err(ApiError::InvalidResponse),
@@ -194,7 +224,47 @@ async fn send<T: DeserializeOwned>(
     })
 }
 
-/// A Relay connection as the list queries return it; only the nodes are used so far.
+/// One page of a paged list (`first`/`after`): its items and where the next page starts.
+///
+/// Decoded from a connection queried as `pageInfo { hasNextPage endCursor } nodes { … }`,
+/// the shape every paged list of the API has.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(
+    from = "PagedConnection<T>",
+    bound(deserialize = "T: Deserialize<'de>")
+)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub end_cursor: Option<String>,
+    pub has_next_page: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct PagedConnection<T> {
+    page_info: PageInfo,
+    nodes: Vec<T>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct PageInfo {
+    has_next_page: bool,
+    #[serde(default)]
+    end_cursor: Option<String>,
+}
+
+impl<T> From<PagedConnection<T>> for Page<T> {
+    fn from(connection: PagedConnection<T>) -> Page<T> {
+        Page {
+            items: connection.nodes,
+            end_cursor: connection.page_info.end_cursor,
+            has_next_page: connection.page_info.has_next_page,
+        }
+    }
+}
+
+/// A Relay connection as the unpaged list queries return it: only the nodes.
 #[derive(Deserialize)]
 pub struct Connection<T> {
     pub edges: Vec<Edge<T>>,

@@ -6,7 +6,7 @@
 use serde::Deserialize;
 use serde_json::json;
 
-use super::{ApiError, graphql};
+use super::{ApiError, Page, graphql};
 
 /// Notifications per request of the list.
 pub const PAGE_SIZE: u32 = 20;
@@ -34,33 +34,13 @@ impl Notification {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct NotificationPage {
-    pub notifications: Vec<Notification>,
-    pub end_cursor: Option<String>,
-    pub has_next_page: bool,
-}
-
 const FIELDS: &str = "id kind title body link orderId createdAt readAt";
 
 /// The caller's notifications, newest first.
-pub async fn notifications(after: Option<&str>) -> Result<NotificationPage, ApiError> {
-    #[derive(Deserialize)]
-    #[serde(rename_all = "camelCase")]
-    struct PageInfo {
-        has_next_page: bool,
-        #[serde(default)]
-        end_cursor: Option<String>,
-    }
-    #[derive(Deserialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Connection {
-        page_info: PageInfo,
-        nodes: Vec<Notification>,
-    }
+pub async fn notifications(after: Option<&str>) -> Result<Page<Notification>, ApiError> {
     #[derive(Deserialize)]
     struct Data {
-        notifications: Connection,
+        notifications: Page<Notification>,
     }
     let query = format!(
         "query Notifications($first: Int, $after: String) {{ \
@@ -68,11 +48,7 @@ pub async fn notifications(after: Option<&str>) -> Result<NotificationPage, ApiE
              pageInfo {{ hasNextPage endCursor }} nodes {{ {FIELDS} }} }} }}"
     );
     let data: Data = graphql(&query, json!({ "first": PAGE_SIZE, "after": after })).await?;
-    Ok(NotificationPage {
-        notifications: data.notifications.nodes,
-        end_cursor: data.notifications.page_info.end_cursor,
-        has_next_page: data.notifications.page_info.has_next_page,
-    })
+    Ok(data.notifications)
 }
 
 /// How many of the caller's notifications are unread (the bell's badge).

@@ -10,7 +10,7 @@ use shared::{Money, OrderStatus};
 
 use super::cart::RejectedLine;
 use super::fulfilment::{DocumentRef, OrderAction, OrderRequest};
-use super::{ApiError, Connection, graphql};
+use super::{ApiError, Connection, Page, graphql};
 
 /// The fields the list rows, the inbox and the live updates of a list need (the
 /// supplier's queue also shows the company, the channel and an open request).
@@ -193,29 +193,6 @@ impl Order {
     }
 }
 
-/// One page of the list.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct OrderPage {
-    pub orders: Vec<Order>,
-    pub end_cursor: Option<String>,
-    pub has_next_page: bool,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct PageInfo {
-    has_next_page: bool,
-    #[serde(default)]
-    end_cursor: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct OrderConnection {
-    page_info: PageInfo,
-    nodes: Vec<Order>,
-}
-
 /// What a list of orders is narrowed to. Customers filter by status; the supplier's
 /// queue uses every field.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -271,10 +248,10 @@ pub async fn orders(
     filter: &OrderFilter,
     first: u32,
     after: Option<&str>,
-) -> Result<OrderPage, ApiError> {
+) -> Result<Page<Order>, ApiError> {
     #[derive(Deserialize)]
     struct Data {
-        orders: OrderConnection,
+        orders: Page<Order>,
     }
     let query = format!(
         "query Orders($first: Int, $after: String, $status: OrderStatus, $companyId: ID, \
@@ -298,11 +275,7 @@ pub async fn orders(
         "hasOpenRequest": filter.has_open_request,
     });
     let data: Data = graphql(&query, variables).await?;
-    Ok(OrderPage {
-        orders: data.orders.nodes,
-        end_cursor: data.orders.page_info.end_cursor,
-        has_next_page: data.orders.page_info.has_next_page,
-    })
+    Ok(data.orders)
 }
 
 /// One order; `None` when the caller may not see it (or it does not exist).

@@ -25,7 +25,7 @@ pub const BULK_ACTIONS: [OrderAction; 6] = [
 pub struct MoveError {
     /// `INVALID_TRANSITION`, `CONFLICT`, `NOT_FOUND`, ...: the codes of GraphQL errors.
     pub code: String,
-    /// The server's English text, for the console only.
+    /// The server's English text, shown as the detail of the code's sentence (`ApiError::detail`).
     pub message: String,
 }
 

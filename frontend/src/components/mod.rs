@@ -16,6 +16,7 @@ pub mod layout;
 pub mod nav;
 pub mod notice;
 pub mod notification_bell;
+pub mod offline_banner;
 pub mod orders;
 pub mod paged;
 pub mod sheet;

@@ -49,6 +49,7 @@ pub const EN: Texts = Texts {
         internal: "Something went wrong on the server. Please try again later.",
         network: "The server cannot be reached. Check your connection and try again.",
         invalid_response: "The server sent an unexpected answer.",
+        with_server_detail: true,
     },
     login: LoginTexts {
         title: "Sign in",
@@ -110,7 +111,7 @@ pub const EN: Texts = Texts {
         cancel: "Cancel",
         role_of,
         you: "(you)",
-        empty: "Your company has no users yet.",
+        empty: "Your company has no users yet. Add the first one with the form on this page.",
         saved: "Changes saved",
         add_title: "Add a user",
         password: "Initial password",
@@ -356,6 +357,7 @@ pub const EN: Texts = Texts {
     staff_entry: super::staff_entry::EN,
     payments: super::payments::EN,
     accessibility: super::accessibility::EN,
+    connectivity: super::connectivity::EN,
 };
 
 fn greeting(name: &str) -> String {

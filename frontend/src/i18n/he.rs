@@ -49,6 +49,7 @@ pub const HE: Texts = Texts {
         internal: "אירעה תקלה בשרת. נא לנסות שוב מאוחר יותר.",
         network: "אין חיבור לשרת. נא לבדוק את החיבור ולנסות שוב.",
         invalid_response: "התקבלה מהשרת תשובה לא צפויה.",
+        with_server_detail: false,
     },
     login: LoginTexts {
         title: "כניסה",
@@ -110,7 +111,7 @@ pub const HE: Texts = Texts {
         cancel: "ביטול",
         role_of,
         you: "(את/ה)",
-        empty: "עדיין אין משתמשים בחברה.",
+        empty: "עדיין אין משתמשים בחברה. אפשר להוסיף את הראשון בטופס שבדף הזה.",
         saved: "השינויים נשמרו",
         add_title: "הוספת משתמש",
         password: "סיסמה ראשונית",
@@ -356,6 +357,7 @@ pub const HE: Texts = Texts {
     staff_entry: super::staff_entry::HE,
     payments: super::payments::HE,
     accessibility: super::accessibility::HE,
+    connectivity: super::connectivity::HE,
 };
 
 fn greeting(name: &str) -> String {

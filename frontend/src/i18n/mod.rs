@@ -8,6 +8,7 @@ mod accessibility;
 mod cart;
 mod catalog;
 mod company_rules;
+mod connectivity;
 mod documents;
 mod en;
 mod fulfilment;
@@ -30,6 +31,7 @@ pub use catalog::{
     StaffTexts,
 };
 pub use company_rules::CompanyRulesTexts;
+pub use connectivity::ConnectivityTexts;
 pub use documents::DocumentsTexts;
 pub use fulfilment::FulfilmentTexts;
 pub use orders::OrdersTexts;
@@ -171,6 +173,7 @@ pub struct Texts {
     pub staff_entry: StaffEntryTexts,
     pub payments: PaymentsTexts,
     pub accessibility: AccessibilityTexts,
+    pub connectivity: ConnectivityTexts,
 }
 
 pub struct AppTexts {
@@ -230,11 +233,26 @@ pub struct ErrorTexts {
     pub internal: &'static str,
     pub network: &'static str,
     pub invalid_response: &'static str,
+    /// Whether the server's own text (which is English) follows the sentence where it
+    /// adds information (`ApiError::detail`): in English only.
+    pub with_server_detail: bool,
 }
 
 impl ErrorTexts {
-    /// The message a person sees for an API error: from its code, never the server's text.
-    pub fn message(&self, error: &ApiError) -> &'static str {
+    /// What a person reads for an API error: the sentence of its `extensions.code` in
+    /// this language, and in English the server's detail when it names what is wrong
+    /// (which line, which SKU). The one mapping of API errors to words: every page
+    /// shows errors through it.
+    pub fn message(&self, error: &ApiError) -> String {
+        let sentence = self.sentence(error);
+        match error.detail().filter(|_| self.with_server_detail) {
+            Some(detail) => format!("{sentence} {detail}."),
+            None => sentence.to_owned(),
+        }
+    }
+
+    /// The sentence of the error's code alone.
+    fn sentence(&self, error: &ApiError) -> &'static str {
         match error {
             ApiError::Network => self.network,
             ApiError::InvalidResponse => self.invalid_response,

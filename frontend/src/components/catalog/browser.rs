@@ -147,8 +147,8 @@ impl CatalogBrowser {
             match result {
                 Ok(page) => {
                     self.arrived
-                        .set(page.products.iter().map(|p| p.sku.clone()).collect());
-                    self.products.set(page.products);
+                        .set(page.items.iter().map(|p| p.sku.clone()).collect());
+                    self.products.set(page.items);
                     self.end_cursor.set(page.end_cursor);
                     self.has_next_page.set(page.has_next_page);
                     self.status.set(ListStatus::Ready);
@@ -182,8 +182,8 @@ impl CatalogBrowser {
             match result {
                 Ok(page) => {
                     self.arrived
-                        .set(page.products.iter().map(|p| p.sku.clone()).collect());
-                    self.products.update(|list| list.extend(page.products));
+                        .set(page.items.iter().map(|p| p.sku.clone()).collect());
+                    self.products.update(|list| list.extend(page.items));
                     self.end_cursor.set(page.end_cursor);
                     self.has_next_page.set(page.has_next_page);
                     self.status.set(ListStatus::Ready);

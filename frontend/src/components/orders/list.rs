@@ -62,7 +62,7 @@ impl OrdersList {
             }
             match result {
                 Ok(page) => {
-                    self.orders.set(page.orders);
+                    self.orders.set(page.items);
                     self.end_cursor.set(page.end_cursor);
                     self.has_next_page.set(page.has_next_page);
                     self.status.set(ListStatus::Ready);
@@ -97,7 +97,7 @@ impl OrdersList {
                 Ok(page) => {
                     self.orders.update(|list| {
                         // A live change may have brought one of these in already.
-                        for order in page.orders {
+                        for order in page.items {
                             if !list.iter().any(|shown| shown.id == order.id) {
                                 list.push(order);
                             }
@@ -177,7 +177,7 @@ impl OrdersList {
 pub fn ListFailed(list: OrdersList, error: ApiError) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <div class="notice error list-error" role="alert">
+        <div class="notice error list-error" role="alert" data-testid="list-error">
             <span>{move || i18n.t().errors.message(&error)}</span>
             <button type="button" class="button small" on:click=move |_| list.reload()>
                 {move || i18n.t().orders.retry}

@@ -127,7 +127,7 @@ pub fn ApprovalPage() -> impl IntoView {
         problem.get().map(|problem| {
             let t = i18n.t();
             let text = match &problem {
-                Problem::Conflict => t.orders.conflict,
+                Problem::Conflict => t.orders.conflict.to_owned(),
                 Problem::Failed(error) => t.errors.message(error),
             };
             view! { <p class="notice error" role="alert" data-testid="decision-problem">{text}</p> }

@@ -42,7 +42,7 @@ pub fn RejectDialog(
         if let Some(error) = error.get() {
             Some(t.errors.message(&error))
         } else if missing.get() {
-            Some(t.orders.reject_reason_missing)
+            Some(t.orders.reject_reason_missing.to_owned())
         } else {
             None
         }
@@ -85,7 +85,7 @@ pub fn RejectDialog(
                         }
                     ></textarea>
                     <p id=REASON_HINT_ID class="hint" class:hint-error=move || error_text().is_some() role="alert">
-                        {move || error_text().unwrap_or(i18n.t().orders.reject_reason_hint)}
+                        {move || error_text().unwrap_or_else(|| i18n.t().orders.reject_reason_hint.to_owned())}
                     </p>
                 </div>
                 <div class="sheet-actions">

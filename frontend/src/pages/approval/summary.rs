@@ -66,7 +66,11 @@ pub fn ApprovalSummary(order: Order) -> impl IntoView {
             </div>
             <dl class="order-facts">
                 <dt>{tr(|t| t.orders.placed_on)}</dt>
-                <dd>{format::date_time(&order.created_at)} " · " {age}</dd>
+                <dd>
+                    <time datetime=order.created_at.clone()>{format::date_time(&order.created_at)}</time>
+                    " · "
+                    <span data-testid="order-age">{age}</span>
+                </dd>
                 <CostCenterFact id=order.cost_center_id.clone() />
                 {note}
             </dl>

@@ -34,7 +34,7 @@ async fn pending_orders() -> Result<Vec<Order>, ApiError> {
     let mut after: Option<String> = None;
     for _ in 0..MAX_PAGES {
         let page = orders(&pending, PAGE, after.as_deref()).await?;
-        all.extend(page.orders);
+        all.extend(page.items);
         if !page.has_next_page {
             break;
         }

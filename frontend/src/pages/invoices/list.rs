@@ -60,9 +60,9 @@ impl InvoiceList {
             match result {
                 Ok(page) => {
                     if more {
-                        self.invoices.update(|list| list.extend(page.invoices));
+                        self.invoices.update(|list| list.extend(page.items));
                     } else {
-                        self.invoices.set(page.invoices);
+                        self.invoices.set(page.items);
                     }
                     self.end_cursor.set(page.end_cursor);
                     self.has_next_page.set(page.has_next_page);

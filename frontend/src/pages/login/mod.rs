@@ -7,6 +7,7 @@ use leptos_router::components::A;
 
 use crate::api::{ApiError, ErrorCode, auth};
 use crate::components::language_switch::LanguageSwitch;
+use crate::components::offline_banner::OfflineBanner;
 use crate::components::skip_link::SkipLink;
 use crate::i18n::{Lang, tr, use_i18n};
 use crate::session::{Session, use_session};
@@ -19,6 +20,8 @@ pub fn LoginPage() -> impl IntoView {
     let password = RwSignal::new(String::new());
     let pending = RwSignal::new(false);
     let error = RwSignal::new(None::<ApiError>);
+    // Here because a session ended (not a first visit): say so, and that we come back.
+    let session_ended = crate::session::session_expired();
 
     let submit = move |event: SubmitEvent| {
         event.prevent_default();
@@ -54,7 +57,7 @@ pub fn LoginPage() -> impl IntoView {
             let t = i18n.t();
             // On this page UNAUTHENTICATED can only mean wrong credentials.
             let text = if failure.code() == Some(ErrorCode::Unauthenticated) {
-                t.login.wrong_credentials
+                t.login.wrong_credentials.to_owned()
             } else {
                 t.errors.message(&failure)
             };
@@ -77,8 +80,14 @@ pub fn LoginPage() -> impl IntoView {
                 <LanguageSwitch />
             </header>
             <main id="main" class="auth-main" tabindex="-1">
+                <OfflineBanner />
                 <form class="card auth-card" on:submit=submit>
                     <h1>{tr(|t| t.login.title)}</h1>
+                    {session_ended.then(|| view! {
+                        <p class="notice warning" role="status" data-testid="session-ended">
+                            {tr(|t| t.connectivity.session_ended)}
+                        </p>
+                    })}
                     <p class="muted">{tr(|t| t.login.subtitle)}</p>
                     <div class="field">
                         <label for="login-email">{tr(|t| t.login.email)}</label>

@@ -31,7 +31,7 @@ pub fn NotificationsPage() -> impl IntoView {
         spawn_local(async move {
             match notifications(None).await {
                 Ok(page) => {
-                    list.try_set(page.notifications);
+                    list.try_set(page.items);
                     next.try_set(page.has_next_page.then_some(page.end_cursor).flatten());
                     state.try_set(Inbox::Ready);
                 }
@@ -48,7 +48,7 @@ pub fn NotificationsPage() -> impl IntoView {
         spawn_local(async move {
             match notifications(Some(&after)).await {
                 Ok(page) => {
-                    list.try_update(|list| list.extend(page.notifications));
+                    list.try_update(|list| list.extend(page.items));
                     next.try_set(page.has_next_page.then_some(page.end_cursor).flatten());
                     more_error.try_set(None);
                 }

@@ -44,19 +44,19 @@ pub fn OrderSummary(order: Order, #[prop(optional)] children: Option<Children>) 
             }
         });
         let shipped = shipment.shipped_at.as_deref().map(|at| {
-            let at = format::date_time(at);
+            let (datetime, at) = (at.to_owned(), format::date_time(at));
             view! {
                 <dt>{tr(|t| t.fulfilment.shipped_on)}</dt>
-                <dd>{at}</dd>
+                <dd><time datetime=datetime>{at}</time></dd>
             }
         });
         let delivered = shipment.delivered_at.as_deref().map(|at| {
-            let at = format::date_time(at);
+            let (datetime, at) = (at.to_owned(), format::date_time(at));
             let note = (!shipment.delivery_note.trim().is_empty())
                 .then(|| format!(" · {}", shipment.delivery_note));
             view! {
                 <dt>{tr(|t| t.fulfilment.delivered_on)}</dt>
-                <dd data-testid="delivered-at">{at} {note}</dd>
+                <dd data-testid="delivered-at"><time datetime=datetime>{at}</time> {note}</dd>
             }
         });
         view! {
@@ -100,7 +100,9 @@ pub fn OrderSummary(order: Order, #[prop(optional)] children: Option<Children>) 
             <section class="card order-section">
                 <dl class="order-facts">
                     <dt>{tr(|t| t.orders.placed_on)}</dt>
-                    <dd>{format::date_time(&order.created_at)}</dd>
+                    <dd>
+                        <time datetime=order.created_at.clone()>{format::date_time(&order.created_at)}</time>
+                    </dd>
                     <dt>{tr(|t| t.orders.placed_by)}</dt>
                     <dd data-testid="order-placed-by">{order.buyer_name()}</dd>
                     <CostCenterFact id=order.cost_center_id.clone() />

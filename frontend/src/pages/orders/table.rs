@@ -65,7 +65,7 @@ fn OrderRow(order: Order) -> impl IntoView {
                 </A>
             </td>
             <td data-label=label(|t| t.col_date) class="cell-number">
-                {format::date(&order.created_at)}
+                <time datetime=order.created_at.clone()>{format::date(&order.created_at)}</time>
             </td>
             <td data-label=label(|t| t.col_status)>
                 <StatusBadge status=order.status />

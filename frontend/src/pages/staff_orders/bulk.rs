@@ -23,9 +23,8 @@ struct NotMoved {
     number: String,
     /// The status it had when it was sent.
     status: Option<OrderStatus>,
-    code: ErrorCode,
-    /// The server's text, shown only for a code this build does not know.
-    message: String,
+    /// Why, worded like any API error (`ErrorTexts::message`).
+    error: ApiError,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -202,8 +201,10 @@ fn settle(queue: Queue, sent: &[Order], results: Vec<MoveResult>) -> Outcome {
                 not_moved.push(NotMoved {
                     number: sent_order.map_or(result.id.clone(), |order| order.number.clone()),
                     status: sent_order.map(|order| order.status),
-                    code: ErrorCode::parse(&error.code),
-                    message: error.message,
+                    error: ApiError::Api {
+                        code: ErrorCode::parse(&error.code),
+                        message: error.message,
+                    },
                 });
             }
         }
@@ -273,22 +274,9 @@ fn NotMovedLine(order: NotMoved) -> impl IntoView {
     let NotMoved {
         number,
         status,
-        code,
-        message,
+        error,
     } = order;
-    let reason = move || {
-        let t = i18n.t();
-        match code {
-            ErrorCode::Unknown => message.clone(),
-            code => t
-                .errors
-                .message(&ApiError::Api {
-                    code,
-                    message: String::new(),
-                })
-                .to_owned(),
-        }
-    };
+    let reason = move || i18n.t().errors.message(&error);
     let test_number = number.clone();
     view! {
         <li data-testid="move-failure" data-number=test_number>

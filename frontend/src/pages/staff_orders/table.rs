@@ -124,7 +124,7 @@ fn QueueRow(queue: Queue, order: Order) -> impl IntoView {
                 <StatusBadge status />
             </td>
             <td data-label=orders_label(|t| t.col_date) class="cell-number cell-date">
-                {format::date(&created_at)}
+                <time datetime=created_at.clone()>{format::date(&created_at)}</time>
             </td>
             <td data-label=orders_label(|t| t.col_total) class="cell-number cell-total">
                 <MoneyText amount=total />

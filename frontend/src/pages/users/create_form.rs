@@ -59,7 +59,7 @@ pub fn CreateUserForm(on_created: Callback<Notice>) -> impl IntoView {
             let t = i18n.t();
             // A duplicate e-mail is the one conflict this form can cause: say so plainly.
             let text = if failure.code() == Some(ErrorCode::Conflict) {
-                t.users.email_taken
+                t.users.email_taken.to_owned()
             } else {
                 t.errors.message(&failure)
             };
