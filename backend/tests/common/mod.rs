@@ -209,6 +209,7 @@ pub fn test_config(database_url: String, static_dir: Option<PathBuf>) -> Config 
         jwt_previous_secrets: Vec::new(),
         demo: false,
         access_token_minutes: 15,
+        require_totp: false,
         mail: backend::config::MailConfig::default(),
         supplier: Default::default(),
     }
