@@ -129,6 +129,11 @@ impl RequestOrigin {
     }
 }
 
+/// An amount of money as entries record it: exact, without trailing zeros ("12.5").
+pub fn amount(money: shared::Money) -> Value {
+    Value::String(money.amount().normalize().to_string())
+}
+
 /// One audit entry being built; [`Entry::record`] writes it.
 #[derive(Clone, Debug)]
 pub struct Entry {

@@ -204,8 +204,8 @@ pub async fn set_credit_limit(
         .by(actor)
         .company(Some(company_id))
         .target("company", company_id.0)
-        .before(serde_json::json!({ "creditLimit": before.amount().to_string() }))
-        .after(serde_json::json!({ "creditLimit": after.amount().to_string() }))
+        .before(serde_json::json!({ "creditLimit": super::audit::amount(before) }))
+        .after(serde_json::json!({ "creditLimit": super::audit::amount(after) }))
         .record(db)
         .await?;
     Ok(after)

@@ -80,8 +80,8 @@ pub async fn set_thresholds(
     let after = thresholds(db, company).await?;
     let json = |rules: ApprovalThresholds| {
         serde_json::json!({
-            "autoApprovalLimit": rules.auto_approval_limit.map(|m| m.amount().to_string()),
-            "dualApprovalLimit": rules.dual_approval_limit.map(|m| m.amount().to_string()),
+            "autoApprovalLimit": rules.auto_approval_limit.map(super::audit::amount),
+            "dualApprovalLimit": rules.dual_approval_limit.map(super::audit::amount),
         })
     };
     Entry::new(AuditAction::ApprovalRulesChanged)
@@ -142,8 +142,8 @@ pub async fn set_user_limits(
     let after = limits_of(db, company, id).await?;
     let json = |limits: UserLimits| {
         serde_json::json!({
-            "orderLimit": limits.order_limit.map(|m| m.amount().to_string()),
-            "approvalLimit": limits.approval_limit.map(|m| m.amount().to_string()),
+            "orderLimit": limits.order_limit.map(super::audit::amount),
+            "approvalLimit": limits.approval_limit.map(super::audit::amount),
         })
     };
     Entry::new(AuditAction::UserLimitsChanged)

@@ -323,7 +323,7 @@ impl LedgerMutation {
         )
         .await?;
         txn.commit().await.map_err(DomainError::from)?;
-        Ok(DecimalScalar(limit.amount()))
+        Ok(limit.into())
     }
 
     /// Records a payment received from a company and credits its ledger.

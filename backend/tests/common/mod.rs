@@ -7,6 +7,7 @@
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 pub mod shop;
+pub mod two_factor;
 pub mod ws;
 
 use std::path::{Path, PathBuf};

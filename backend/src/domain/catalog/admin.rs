@@ -366,12 +366,12 @@ async fn audited_price(
         .map(|tier| {
             serde_json::json!({
                 "minQuantity": tier.min_quantity,
-                "unitPrice": money::from_db(tier.unit_price).amount().to_string(),
+                "unitPrice": crate::domain::audit::amount(money::from_db(tier.unit_price)),
             })
         })
         .collect();
     Ok(serde_json::json!({
-        "unitPrice": money::from_db(item.unit_price).amount().to_string(),
+        "unitPrice": crate::domain::audit::amount(money::from_db(item.unit_price)),
         "tiers": tiers,
     }))
 }
