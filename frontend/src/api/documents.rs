@@ -5,7 +5,7 @@ use serde::Deserialize;
 use serde_json::json;
 use shared::Money;
 
-use super::{ApiError, graphql};
+use super::{ApiError, ListPage, NodesConnection, graphql, optional};
 
 /// Invoices per request of the list.
 pub const PAGE_SIZE: u32 = 20;
@@ -31,14 +31,6 @@ pub struct Invoice {
     pub order: Option<OrderRef>,
 }
 
-/// One page of the invoices list.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct InvoicePage {
-    pub invoices: Vec<Invoice>,
-    pub end_cursor: Option<String>,
-    pub has_next_page: bool,
-}
-
 /// What the invoices list is filtered by; empty texts mean no filter.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct InvoiceFilter {
@@ -47,51 +39,28 @@ pub struct InvoiceFilter {
     pub order_number: String,
 }
 
-fn optional(text: &str) -> Option<&str> {
-    let text = text.trim();
-    (!text.is_empty()).then_some(text)
-}
-
 /// The caller's company's invoices, newest first.
 pub async fn invoices(
-    filter: &InvoiceFilter,
-    first: u32,
-    after: Option<&str>,
-) -> Result<InvoicePage, ApiError> {
-    #[derive(Deserialize)]
-    #[serde(rename_all = "camelCase")]
-    struct PageInfo {
-        has_next_page: bool,
-        #[serde(default)]
-        end_cursor: Option<String>,
-    }
-    #[derive(Deserialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Connection {
-        page_info: PageInfo,
-        nodes: Vec<Invoice>,
-    }
+    filter: InvoiceFilter,
+    after: Option<String>,
+) -> Result<ListPage<Invoice>, ApiError> {
     #[derive(Deserialize)]
     struct Data {
-        invoices: Connection,
+        invoices: NodesConnection<Invoice>,
     }
     let query = "query Invoices($first: Int, $after: String, $from: Date, $to: Date, \
         $orderNumber: String) { invoices(first: $first, after: $after, from: $from, to: $to, \
         orderNumber: $orderNumber) { pageInfo { hasNextPage endCursor } \
         nodes { id number issueDate dueDate total pdfUrl order { id number } } } }";
     let variables = json!({
-        "first": first,
+        "first": PAGE_SIZE,
         "after": after,
         "from": optional(&filter.from),
         "to": optional(&filter.to),
         "orderNumber": optional(&filter.order_number),
     });
     let data: Data = graphql(query, variables).await?;
-    Ok(InvoicePage {
-        invoices: data.invoices.nodes,
-        end_cursor: data.invoices.page_info.end_cursor,
-        has_next_page: data.invoices.page_info.has_next_page,
-    })
+    Ok(data.invoices.into())
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]

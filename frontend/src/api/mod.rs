@@ -4,6 +4,7 @@
 //! calls a typed operation (`auth::login`, `users::company_users`, ...) and gets either
 //! data or an [`ApiError`] whose code the i18n module turns into a sentence.
 
+pub mod audit;
 pub mod auth;
 pub mod cart;
 pub mod catalog;
@@ -17,6 +18,7 @@ pub mod order_entry;
 pub mod orders;
 pub mod payments;
 pub mod queue;
+pub mod security;
 pub mod subscription;
 pub mod users;
 
@@ -85,6 +87,9 @@ pub enum ApiError {
         code: ErrorCode,
         /// The server's own text, for the console only: people see the translated code.
         message: String,
+        /// `extensions.reason`, when the server gives one (the second factor of a
+        /// sign-in: `TOTP_REQUIRED`, `TOTP_INVALID`, `TOTP_ENROLLMENT_REQUIRED`).
+        reason: Option<String>,
     },
     /// The request never got an answer.
     Network,
@@ -96,6 +101,13 @@ impl ApiError {
     pub fn code(&self) -> Option<ErrorCode> {
         match self {
             ApiError::Api { code, .. } => Some(*code),
+            ApiError::Network | ApiError::InvalidResponse => None,
+        }
+    }
+
+    pub fn reason(&self) -> Option<&str> {
+        match self {
+            ApiError::Api { reason, .. } => reason.as_deref(),
             ApiError::Network | ApiError::InvalidResponse => None,
         }
     }
@@ -121,6 +133,8 @@ struct GraphqlError {
 struct GraphqlErrorExtensions {
     #[serde(default)]
     code: Option<String>,
+    #[serde(default)]
+    reason: Option<String>,
 }
 
 /// Runs one GraphQL operation and decodes its `data` into `T`.
@@ -173,18 +187,21 @@ async fn send<T: DeserializeOwned>(
             return Err(ApiError::Api {
                 code: ErrorCode::from_status(status),
                 message: format!("HTTP {status}"),
+                reason: None,
             });
         }
         Err(_) => return Err(ApiError::InvalidResponse),
     };
     if let Some(error) = body.errors.into_iter().next() {
-        let code = error
-            .extensions
-            .and_then(|extensions| extensions.code)
-            .map_or(ErrorCode::Unknown, |code| ErrorCode::parse(&code));
+        let (code, reason) = match error.extensions {
+            Some(extensions) => (extensions.code, extensions.reason),
+            None => (None, None),
+        };
+        let code = code.map_or(ErrorCode::Unknown, |code| ErrorCode::parse(&code));
         return Err(ApiError::Api {
             code,
             message: error.message,
+            reason,
         });
     }
     let data = body.data.ok_or(ApiError::InvalidResponse)?;
@@ -209,4 +226,43 @@ impl<T> Connection<T> {
     pub fn into_nodes(self) -> Vec<T> {
         self.edges.into_iter().map(|edge| edge.node).collect()
     }
+}
+
+/// One page of a Relay list: its items and where the next page starts.
+pub struct ListPage<T> {
+    pub items: Vec<T>,
+    pub end_cursor: Option<String>,
+    pub has_next_page: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct PageInfo {
+    has_next_page: bool,
+    #[serde(default)]
+    end_cursor: Option<String>,
+}
+
+/// A Relay connection read through `pageInfo { hasNextPage endCursor } nodes { … }`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NodesConnection<T> {
+    page_info: PageInfo,
+    nodes: Vec<T>,
+}
+
+impl<T> From<NodesConnection<T>> for ListPage<T> {
+    fn from(connection: NodesConnection<T>) -> ListPage<T> {
+        ListPage {
+            items: connection.nodes,
+            end_cursor: connection.page_info.end_cursor,
+            has_next_page: connection.page_info.has_next_page,
+        }
+    }
+}
+
+/// A filter text as a variable: trimmed, and null when empty (no filter).
+pub fn optional(text: &str) -> Option<&str> {
+    let text = text.trim();
+    (!text.is_empty()).then_some(text)
 }

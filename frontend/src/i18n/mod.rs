@@ -14,6 +14,7 @@ mod fulfilment;
 mod he;
 mod orders;
 mod payments;
+mod security;
 mod staff_entry;
 mod staff_orders;
 
@@ -34,6 +35,7 @@ pub use documents::DocumentsTexts;
 pub use fulfilment::FulfilmentTexts;
 pub use orders::OrdersTexts;
 pub use payments::PaymentsTexts;
+pub use security::{AuditTexts, SecurityTexts};
 pub use staff_entry::StaffEntryTexts;
 pub use staff_orders::StaffOrdersTexts;
 
@@ -171,6 +173,8 @@ pub struct Texts {
     pub staff_entry: StaffEntryTexts,
     pub payments: PaymentsTexts,
     pub accessibility: AccessibilityTexts,
+    pub security: SecurityTexts,
+    pub audit: AuditTexts,
 }
 
 pub struct AppTexts {
