@@ -8,7 +8,7 @@ use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
 
 use crate::config::Config;
-use crate::domain::auth::{password, token::TokenKeys};
+use crate::domain::auth::{password, token::TokenKeys, totp::TotpPolicy};
 use crate::events::EventBus;
 use crate::graphql::build_schema;
 use crate::http::{self, AppState};
@@ -52,6 +52,9 @@ impl App {
             token_keys.clone(),
             events,
             config.supplier.clone(),
+            TotpPolicy {
+                required_for_staff_and_admins: config.require_totp,
+            },
         );
         let state = AppState {
             db: db.clone(),
@@ -79,7 +82,11 @@ impl App {
         listener: TcpListener,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
-        axum::serve(listener, self.router)
+        // The peer address is the IP the audit log records.
+        let service = self
+            .router
+            .into_make_service_with_connect_info::<std::net::SocketAddr>();
+        axum::serve(listener, service)
             .with_graceful_shutdown(shutdown)
             .await
             .context("the HTTP server failed")?;

@@ -29,6 +29,10 @@ pub struct Config {
     /// Demo mode seeds the demo data into a new database and accepts a generated secret.
     pub demo: bool,
     pub access_token_minutes: i64,
+    /// Supplier staff and company admins must use two-factor authentication
+    /// (`REQUIRE_TOTP=true|false`; on by default outside demo mode, off in the demo so
+    /// its users sign in with a password alone).
+    pub require_totp: bool,
     /// Links and e-mail of the notifications.
     pub mail: MailConfig,
     /// The supplier's name, VAT number and address on invoices and statements
@@ -105,7 +109,7 @@ impl MailConfig {
 impl Config {
     /// Reads the environment: `DATABASE_URL`, `BIND`, `PORT`, `STATIC_DIR`, `JWT_SECRET`,
     /// `JWT_PREVIOUS_SECRETS`,
-    /// `ACCESS_TOKEN_MINUTES`, the supplier's details, and the mail settings ([`MailConfig::from_env`]). In demo mode a missing secret is generated and kept in
+    /// `ACCESS_TOKEN_MINUTES`, `REQUIRE_TOTP`, the supplier's details, and the mail settings ([`MailConfig::from_env`]). In demo mode a missing secret is generated and kept in
     /// `./data/jwt-secret` so that sessions survive a restart of the demo.
     pub fn from_env(demo: bool) -> anyhow::Result<Config> {
         let database_url =
@@ -153,6 +157,14 @@ impl Config {
         for previous in &jwt_previous_secrets {
             check_secret_strength(previous, demo).context("in JWT_PREVIOUS_SECRETS")?;
         }
+        let require_totp = match std::env::var("REQUIRE_TOTP") {
+            Ok(text) => match text.trim().to_ascii_lowercase().as_str() {
+                "true" | "1" | "yes" | "on" => true,
+                "false" | "0" | "no" | "off" => false,
+                _ => bail!("REQUIRE_TOTP={text} must be true or false"),
+            },
+            Err(_) => !demo,
+        };
         Ok(Config {
             database_url,
             listen_address: SocketAddr::new(bind, port),
@@ -161,6 +173,7 @@ impl Config {
             jwt_previous_secrets,
             demo,
             access_token_minutes,
+            require_totp,
             mail: MailConfig::from_env()?,
             supplier: SupplierDetails::from_env(),
         })

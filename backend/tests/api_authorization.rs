@@ -795,6 +795,70 @@ fn cases() -> Vec<Case> {
                 Ok,
             ],
         },
+        Case {
+            name: "auditLog",
+            query: "{ auditLog(first: 1) { edges { node { id } } } }",
+            variables: none,
+            expected: [Unauthenticated, Forbidden, Forbidden, Forbidden, Ok, Ok],
+        },
+        Case {
+            name: "twoFactorStatus",
+            query: "{ twoFactorStatus { enabled } }",
+            variables: none,
+            expected: [Unauthenticated, Ok, Ok, Ok, Ok, Ok],
+        },
+        Case {
+            name: "companySecurity",
+            query: "{ companySecurity { approversRequireTotp } }",
+            variables: none,
+            expected: [
+                Unauthenticated,
+                Forbidden,
+                Forbidden,
+                Forbidden,
+                Ok,
+                Forbidden,
+            ],
+        },
+        Case {
+            name: "setApproversRequireTotp (off, as it is)",
+            query: "mutation { setApproversRequireTotp(required: false) { approversRequireTotp } }",
+            variables: none,
+            expected: [
+                Unauthenticated,
+                Forbidden,
+                Forbidden,
+                Forbidden,
+                Ok,
+                Forbidden,
+            ],
+        },
+        Case {
+            name: "confirmTotpEnrollment (no enrolment started)",
+            query: r#"mutation { confirmTotpEnrollment(code: "000000") }"#,
+            variables: none,
+            expected: [
+                Unauthenticated,
+                BadInput,
+                BadInput,
+                BadInput,
+                BadInput,
+                BadInput,
+            ],
+        },
+        Case {
+            name: "setCreditLimit (other company)",
+            query: r#"mutation($other: ID!) { setCreditLimit(companyId: $other, creditLimit: "900000") }"#,
+            variables: |ids| json!({ "other": ids.other_company }),
+            expected: [
+                Unauthenticated,
+                Forbidden,
+                Forbidden,
+                Forbidden,
+                Forbidden,
+                Ok,
+            ],
+        },
     ]
 }
 

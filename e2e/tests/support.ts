@@ -148,12 +148,16 @@ export async function graphql<T = any>(
 }
 
 /** A bearer token of a demo user. */
-export async function tokenOf(request: APIRequestContext, email: string): Promise<string> {
+export async function tokenOf(
+  request: APIRequestContext,
+  email: string,
+  password: string = DEMO_PASSWORD,
+): Promise<string> {
   const data = await graphql<{ login: { token: string } }>(
     request,
     null,
     'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }',
-    { email, password: DEMO_PASSWORD },
+    { email, password },
   );
   return data.login.token;
 }

@@ -10,8 +10,10 @@ use crate::components::layout::Layout;
 use crate::connectivity::Connectivity;
 use crate::i18n::I18n;
 use crate::pages::accessibility::AccessibilityPage;
+use crate::pages::account_security::AccountSecurityPage;
 use crate::pages::approval::ApprovalPage;
 use crate::pages::approvals::ApprovalsPage;
+use crate::pages::audit::AuditPage;
 use crate::pages::cart::CartPage;
 use crate::pages::catalog::CatalogPage;
 use crate::pages::checkout::CheckoutPage;
@@ -87,6 +89,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("approvals/:id") view=ApprovalPage />
                     <Route path=path!("notifications") view=NotificationsPage />
                     <Route path=path!("company/rules") view=CompanyRulesPage />
+                    <Route path=path!("account/security") view=AccountSecurityPage />
+                    <Route path=path!("audit") view=AuditPage />
                     <Route path=path!("*any") view=NotFoundPage />
                 </ProtectedParentRoute>
             </Routes>

@@ -17,6 +17,7 @@ mod m20261123_000003_orders;
 mod m20261123_000004_carts;
 mod m20261123_000005_notifications;
 mod m20261123_000006_fulfilment;
+mod m20261123_000008_totp_audit;
 
 pub struct Migrator;
 
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000004_carts::Migration),
             Box::new(m20261123_000005_notifications::Migration),
             Box::new(m20261123_000006_fulfilment::Migration),
+            Box::new(m20261123_000008_totp_audit::Migration),
         ]
     }
 }

@@ -103,6 +103,7 @@ impl Server {
             jwt_previous_secrets: Vec::new(),
             demo: false,
             access_token_minutes: 60,
+            require_totp: false,
             mail: backend::config::MailConfig::default(),
             supplier: Default::default(),
         };

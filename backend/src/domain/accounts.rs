@@ -7,6 +7,7 @@ use sea_orm::{
 };
 use shared::{CompanyId, Email, Language, Role, UserId};
 
+use super::audit::{AuditAction, Entry};
 use super::auth::password;
 use super::error::violated_unique_constraint;
 use super::page::{Page, PageRequest};
@@ -132,9 +133,10 @@ pub struct NewCompanyUser {
     pub password: String,
 }
 
-/// A company admin adds a user to its own company.
+/// A company admin adds a user to its own company (audited in `db`'s transaction).
 pub async fn create_company_user(
     db: &impl ConnectionTrait,
+    actor: &Actor,
     company: CompanyId,
     new_user: NewCompanyUser,
 ) -> Result<Account, DomainError> {
@@ -162,7 +164,18 @@ pub async fn create_company_user(
         ..Default::default()
     };
     match row.insert(db).await {
-        Ok(row) => Account::try_from(row),
+        Ok(row) => {
+            Entry::new(AuditAction::UserCreated)
+                .by(actor)
+                .company(Some(company))
+                .target("user", row.id)
+                .after(serde_json::json!({
+                    "email": row.email, "name": row.name, "role": row.role, "active": row.active,
+                }))
+                .record(db)
+                .await?;
+            Account::try_from(row)
+        }
         Err(error) if violated_unique_constraint(&error).is_some() => Err(DomainError::Conflict(
             format!("A user with the e-mail {email} already exists"),
         )),
@@ -178,7 +191,7 @@ pub struct CompanyUserChanges {
 
 /// A company admin changes a user of its own company. Another company's user does
 /// not exist for it. An admin cannot demote or deactivate itself, so a company never
-/// locks itself out.
+/// locks itself out. The changed fields are audited in `db`'s transaction.
 pub async fn update_company_user(
     db: &impl ConnectionTrait,
     company: CompanyId,
@@ -195,8 +208,15 @@ pub async fn update_company_user(
         id: Set(existing.id),
         ..Default::default()
     };
+    let mut before = serde_json::Map::new();
+    let mut after = serde_json::Map::new();
     if let Some(name) = changes.name {
-        change.name = Set(parse_name(&name)?);
+        let name = parse_name(&name)?;
+        if name != existing.name {
+            before.insert("name".into(), existing.name.clone().into());
+            after.insert("name".into(), name.clone().into());
+        }
+        change.name = Set(name);
     }
     if let Some(role) = changes.role {
         if !role.is_customer() {
@@ -207,15 +227,34 @@ pub async fn update_company_user(
         if target == actor.user_id && role != actor.role {
             return Err(DomainError::bad_input("You cannot change your own role"));
         }
+        if role.as_str() != existing.role {
+            before.insert("role".into(), existing.role.clone().into());
+            after.insert("role".into(), role.as_str().into());
+        }
         change.role = Set(role.as_str().to_owned());
     }
     if let Some(active) = changes.active {
         if target == actor.user_id && !active {
             return Err(DomainError::bad_input("You cannot deactivate yourself"));
         }
+        if active != existing.active {
+            before.insert("active".into(), existing.active.into());
+            after.insert("active".into(), active.into());
+        }
         change.active = Set(active);
     }
-    Account::try_from(change.update(db).await?)
+    let updated = change.update(db).await?;
+    if !after.is_empty() {
+        Entry::new(AuditAction::UserUpdated)
+            .by(actor)
+            .company(Some(company))
+            .target("user", updated.id)
+            .before(before.into())
+            .after(after.into())
+            .record(db)
+            .await?;
+    }
+    Account::try_from(updated)
 }
 
 /// Accounts by id, in one query (for the DataLoader).

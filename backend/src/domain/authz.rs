@@ -93,12 +93,15 @@ pub enum Operation {
     ReadInvoices,
     /// `ledger` and the statement exports: the company's account.
     ReadLedger,
-    /// `recordPayment`, `importPaymentsCsv`: the supplier's accounts receivable.
+    /// `recordPayment`, `importPaymentsCsv`, `setCreditLimit`: the supplier's
+    /// accounts receivable.
     RecordPayments,
+    /// `auditLog`: staff every entry, company admins their own company's.
+    ReadAuditLog,
 }
 
 impl Operation {
-    pub const ALL: [Operation; 20] = [
+    pub const ALL: [Operation; 21] = [
         Operation::OwnAccount,
         Operation::ListCompanies,
         Operation::ReadCompany,
@@ -119,6 +122,7 @@ impl Operation {
         Operation::ReadInvoices,
         Operation::ReadLedger,
         Operation::RecordPayments,
+        Operation::ReadAuditLog,
     ];
 
     /// The one table of who may do what.
@@ -145,6 +149,7 @@ impl Operation {
             Operation::ReadInvoices => &[Buyer, Approver, Viewer, CompanyAdmin, SupplierStaff],
             Operation::ReadLedger => &[Buyer, Approver, Viewer, CompanyAdmin, SupplierStaff],
             Operation::RecordPayments => &[SupplierStaff],
+            Operation::ReadAuditLog => &[CompanyAdmin, SupplierStaff],
         }
     }
 }

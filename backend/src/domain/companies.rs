@@ -165,6 +165,52 @@ pub async fn user_counts(
         .collect())
 }
 
+/// The largest credit limit accepted, against typing mistakes.
+const MAX_CREDIT_LIMIT: i64 = 1_000_000_000;
+
+/// The supplier sets a company's credit limit ("obligo", rule 6); audited in `db`'s
+/// transaction with the limit before and after.
+pub async fn set_credit_limit(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    company_id: CompanyId,
+    credit_limit: Money,
+) -> Result<Money, DomainError> {
+    let amount = credit_limit.amount();
+    if amount < rust_decimal::Decimal::ZERO
+        || amount > rust_decimal::Decimal::from(MAX_CREDIT_LIMIT)
+    {
+        return Err(DomainError::bad_input(format!(
+            "The credit limit must be between 0 and {MAX_CREDIT_LIMIT}"
+        )));
+    }
+    let stored = money::to_db(credit_limit)
+        .ok_or_else(|| DomainError::bad_input("The credit limit may have at most 4 decimals"))?;
+    let existing = company::Entity::find_by_id(company_id.0)
+        .one(db)
+        .await?
+        .ok_or(DomainError::NotFound("company"))?;
+    company::Entity::update_many()
+        .col_expr(
+            company::Column::CreditLimit,
+            sea_orm::sea_query::Expr::value(stored),
+        )
+        .filter(company::Column::Id.eq(company_id.0))
+        .exec(db)
+        .await?;
+    let before = money::from_db(existing.credit_limit);
+    let after = money::from_db(stored);
+    super::audit::Entry::new(super::audit::AuditAction::CreditLimitChanged)
+        .by(actor)
+        .company(Some(company_id))
+        .target("company", company_id.0)
+        .before(serde_json::json!({ "creditLimit": super::audit::amount(before) }))
+        .after(serde_json::json!({ "creditLimit": super::audit::amount(after) }))
+        .record(db)
+        .await?;
+    Ok(after)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,9 +8,10 @@ use sea_orm::{
 };
 use shared::{CompanyId, Money, UserId};
 
-use super::DomainError;
+use super::audit::{AuditAction, Entry};
 use super::cost_centers::{self, CostCenter};
 use super::error::violated_unique_constraint;
+use super::{Actor, DomainError};
 use crate::db::money;
 use crate::entities::{company, cost_center, user};
 
@@ -56,6 +57,7 @@ pub async fn thresholds(
 /// Orders above `auto` need one approval, above `dual` two; `dual` must be above `auto`.
 pub async fn set_thresholds(
     db: &impl ConnectionTrait,
+    actor: &Actor,
     company: CompanyId,
     wanted: ApprovalThresholds,
 ) -> Result<ApprovalThresholds, DomainError> {
@@ -68,13 +70,29 @@ pub async fn set_thresholds(
             "The two-approver threshold must be above the approval threshold",
         ));
     }
+    let before = thresholds(db, company).await?;
     company::Entity::update_many()
         .col_expr(company::Column::AutoApprovalLimit, Expr::value(auto))
         .col_expr(company::Column::DualApprovalLimit, Expr::value(dual))
         .filter(company::Column::Id.eq(company.0))
         .exec(db)
         .await?;
-    thresholds(db, company).await
+    let after = thresholds(db, company).await?;
+    let json = |rules: ApprovalThresholds| {
+        serde_json::json!({
+            "autoApprovalLimit": rules.auto_approval_limit.map(super::audit::amount),
+            "dualApprovalLimit": rules.dual_approval_limit.map(super::audit::amount),
+        })
+    };
+    Entry::new(AuditAction::ApprovalRulesChanged)
+        .by(actor)
+        .company(Some(company))
+        .target("company", company.0)
+        .before(json(before))
+        .after(json(after))
+        .record(db)
+        .await?;
+    Ok(after)
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -103,12 +121,14 @@ pub async fn limits_of(
 
 pub async fn set_user_limits(
     db: &impl ConnectionTrait,
+    actor: &Actor,
     company: CompanyId,
     id: UserId,
     limits: UserLimits,
 ) -> Result<UserLimits, DomainError> {
     let order_limit = stored(limits.order_limit, "The order limit")?;
     let approval_limit = stored(limits.approval_limit, "The approval limit")?;
+    let before = limits_of(db, company, id).await?;
     let updated = user::Entity::update_many()
         .col_expr(user::Column::OrderLimit, Expr::value(order_limit))
         .col_expr(user::Column::ApprovalLimit, Expr::value(approval_limit))
@@ -119,7 +139,22 @@ pub async fn set_user_limits(
     if updated.rows_affected == 0 {
         return Err(DomainError::NotFound("user"));
     }
-    limits_of(db, company, id).await
+    let after = limits_of(db, company, id).await?;
+    let json = |limits: UserLimits| {
+        serde_json::json!({
+            "orderLimit": limits.order_limit.map(super::audit::amount),
+            "approvalLimit": limits.approval_limit.map(super::audit::amount),
+        })
+    };
+    Entry::new(AuditAction::UserLimitsChanged)
+        .by(actor)
+        .company(Some(company))
+        .target("user", id.0)
+        .before(json(before))
+        .after(json(after))
+        .record(db)
+        .await?;
+    Ok(after)
 }
 
 /// Creates a cost centre (`id` None) or changes one of the company's.

@@ -11,6 +11,8 @@ pub enum DomainError {
     Unauthenticated(&'static str),
     /// The caller's role may not perform the operation.
     Forbidden,
+    /// The password was right but the second factor is missing, wrong, or not set up.
+    SecondFactor(super::auth::totp::SecondFactorProblem),
     /// The caller may not do this to this object; the message says why.
     NotAllowed(String),
     /// The object does not exist *for this caller* (another company's object included).
@@ -45,6 +47,7 @@ impl std::fmt::Debug for DomainError {
         match self {
             DomainError::Unauthenticated(message) => write!(f, "Unauthenticated({message})"),
             DomainError::Forbidden => write!(f, "Forbidden"),
+            DomainError::SecondFactor(problem) => write!(f, "SecondFactor({problem:?})"),
             DomainError::NotAllowed(message) => write!(f, "NotAllowed({message})"),
             DomainError::NotFound(what) => write!(f, "NotFound({what})"),
             DomainError::BadInput(message) => write!(f, "BadInput({message})"),

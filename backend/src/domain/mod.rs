@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod approval;
+pub mod audit;
 pub mod auth;
 pub mod authz;
 pub mod cart;

@@ -27,6 +27,16 @@ impl PageRequest {
     }
 }
 
+/// A case-sensitive `LIKE` pattern matching any text that contains `word` literally
+/// (its `%`, `_` and `\` escaped); callers lower-case both sides.
+pub fn contains_pattern(word: &str) -> sea_orm::sea_query::LikeExpr {
+    let escaped = word
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    sea_orm::sea_query::LikeExpr::new(format!("%{escaped}%")).escape('\\')
+}
+
 pub struct Page<T> {
     pub items: Vec<T>,
     pub has_next_page: bool,

@@ -17,6 +17,7 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     pub price_list_id: Option<i64>,
     pub discount_basis_points: i32,
+    pub approvers_require_totp: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

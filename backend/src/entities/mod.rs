@@ -3,6 +3,7 @@
 
 pub mod assortment_category;
 pub mod assortment_product;
+pub mod audit_log;
 pub mod cart_line;
 pub mod category;
 pub mod company;
@@ -29,3 +30,5 @@ pub mod shipment;
 pub mod stock;
 pub mod stock_movement;
 pub mod user;
+pub mod user_recovery_code;
+pub mod user_totp;

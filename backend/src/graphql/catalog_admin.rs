@@ -230,8 +230,12 @@ impl CatalogAdminMutation {
         ctx: &Context<'_>,
         name: String,
     ) -> async_graphql::Result<PriceList> {
-        ctx.authorize(Operation::ManageCatalog)?;
-        let list = admin::create_price_list(ctx.db()?, &name).await?;
+        let actor = ctx.authorize(Operation::ManageCatalog)?;
+        let txn = crate::db::begin_write(ctx.db()?)
+            .await
+            .map_err(DomainError::from)?;
+        let list = admin::create_price_list(&txn, actor, &name).await?;
+        txn.commit().await.map_err(DomainError::from)?;
         Ok(PriceList {
             id: ID(list.id.to_string()),
             name: list.name,
@@ -245,7 +249,7 @@ impl CatalogAdminMutation {
         ctx: &Context<'_>,
         input: SetPriceInput,
     ) -> async_graphql::Result<bool> {
-        ctx.authorize(Operation::ManageCatalog)?;
+        let actor = ctx.authorize(Operation::ManageCatalog)?;
         let list = parse_id(&input.price_list_id, "price list")?;
         let tiers: Vec<_> = input
             .tiers
@@ -255,7 +259,7 @@ impl CatalogAdminMutation {
         let txn = crate::db::begin_write(ctx.db()?)
             .await
             .map_err(DomainError::from)?;
-        admin::set_price(&txn, list, &input.sku, input.unit_price.0, &tiers).await?;
+        admin::set_price(&txn, actor, list, &input.sku, input.unit_price.0, &tiers).await?;
         txn.commit().await.map_err(DomainError::from)?;
         Ok(true)
     }
@@ -267,12 +271,12 @@ impl CatalogAdminMutation {
         price_list_id: ID,
         sku: String,
     ) -> async_graphql::Result<bool> {
-        ctx.authorize(Operation::ManageCatalog)?;
+        let actor = ctx.authorize(Operation::ManageCatalog)?;
         let list = parse_id(&price_list_id, "price list")?;
         let txn = crate::db::begin_write(ctx.db()?)
             .await
             .map_err(DomainError::from)?;
-        admin::remove_price(&txn, list, &sku).await?;
+        admin::remove_price(&txn, actor, list, &sku).await?;
         txn.commit().await.map_err(DomainError::from)?;
         Ok(true)
     }
@@ -286,13 +290,17 @@ impl CatalogAdminMutation {
         price_list_id: Option<ID>,
         discount_percent: DecimalScalar,
     ) -> async_graphql::Result<bool> {
-        ctx.authorize(Operation::ManageCatalog)?;
+        let actor = ctx.authorize(Operation::ManageCatalog)?;
         let company = CompanyId(parse_id(&company_id, "company")?);
         let list = price_list_id
             .as_ref()
             .map(|id| parse_id(id, "price list"))
             .transpose()?;
-        admin::set_company_pricing(ctx.db()?, company, list, discount_percent.0).await?;
+        let txn = crate::db::begin_write(ctx.db()?)
+            .await
+            .map_err(DomainError::from)?;
+        admin::set_company_pricing(&txn, actor, company, list, discount_percent.0).await?;
+        txn.commit().await.map_err(DomainError::from)?;
         Ok(true)
     }
 

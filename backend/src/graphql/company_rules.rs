@@ -70,11 +70,14 @@ impl CompanyRulesMutation {
             auto_approval_limit: money(auto_approval_limit),
             dual_approval_limit: money(dual_approval_limit),
         };
-        Ok(
-            company_rules::set_thresholds(ctx.db()?, actor.customer_company()?, thresholds)
-                .await?
-                .into(),
-        )
+        let txn = crate::db::begin_write(ctx.db()?)
+            .await
+            .map_err(DomainError::from)?;
+        let saved =
+            company_rules::set_thresholds(&txn, actor, actor.customer_company()?, thresholds)
+                .await?;
+        txn.commit().await.map_err(DomainError::from)?;
+        Ok(saved.into())
     }
 
     /// Sets a user's per-order limit and approval limit (null: none).
@@ -91,9 +94,13 @@ impl CompanyRulesMutation {
             order_limit: money(order_limit),
             approval_limit: money(approval_limit),
         };
+        let txn = crate::db::begin_write(ctx.db()?)
+            .await
+            .map_err(DomainError::from)?;
         let saved =
-            company_rules::set_user_limits(ctx.db()?, actor.customer_company()?, id, limits)
+            company_rules::set_user_limits(&txn, actor, actor.customer_company()?, id, limits)
                 .await?;
+        txn.commit().await.map_err(DomainError::from)?;
         Ok(UserLimitsNode {
             user_id,
             order_limit: saved.order_limit.map(Into::into),

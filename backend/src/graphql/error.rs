@@ -10,7 +10,7 @@ use crate::domain::DomainError;
 impl DomainError {
     pub fn code(&self) -> &'static str {
         match self {
-            DomainError::Unauthenticated(_) => "UNAUTHENTICATED",
+            DomainError::Unauthenticated(_) | DomainError::SecondFactor(_) => "UNAUTHENTICATED",
             DomainError::Forbidden | DomainError::NotAllowed(_) => "FORBIDDEN",
             DomainError::NotFound(_) => "NOT_FOUND",
             DomainError::BadInput(_) => "BAD_USER_INPUT",
@@ -26,6 +26,7 @@ impl DomainError {
         match self {
             DomainError::Unauthenticated(message) => (*message).to_owned(),
             DomainError::Forbidden => "Your role does not allow this".to_owned(),
+            DomainError::SecondFactor(problem) => problem.message().to_owned(),
             DomainError::NotFound(what) => format!("No such {what}"),
             DomainError::BadInput(message)
             | DomainError::NotAllowed(message)
@@ -47,7 +48,17 @@ impl From<DomainError> for Error {
             tracing::error!(error = format!("{cause:#}"), "internal error");
         }
         let code = error.code();
-        Error::new(error.public_message()).extend_with(|_, extensions| extensions.set("code", code))
+        // A second-factor failure is UNAUTHENTICATED with a reason the login page acts on.
+        let reason = match &error {
+            DomainError::SecondFactor(problem) => Some(problem.reason()),
+            _ => None,
+        };
+        Error::new(error.public_message()).extend_with(|_, extensions| {
+            extensions.set("code", code);
+            if let Some(reason) = reason {
+                extensions.set("reason", reason);
+            }
+        })
     }
 }
 

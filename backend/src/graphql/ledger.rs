@@ -301,6 +301,31 @@ pub struct LedgerMutation;
 
 #[Object]
 impl LedgerMutation {
+    /// Sets a company's credit limit (supplier staff); returns the new limit.
+    async fn set_credit_limit(
+        &self,
+        ctx: &Context<'_>,
+        company_id: ID,
+        credit_limit: DecimalScalar,
+    ) -> async_graphql::Result<DecimalScalar> {
+        let actor = ctx.authorize(Operation::RecordPayments)?;
+        let company = parse_order_id(&company_id)
+            .map(CompanyId)
+            .ok_or(DomainError::NotFound("company"))?;
+        let txn = crate::db::begin_write(ctx.db()?)
+            .await
+            .map_err(DomainError::from)?;
+        let limit = crate::domain::companies::set_credit_limit(
+            &txn,
+            actor,
+            company,
+            shared::Money::new(credit_limit.0),
+        )
+        .await?;
+        txn.commit().await.map_err(DomainError::from)?;
+        Ok(limit.into())
+    }
+
     /// Records a payment received from a company and credits its ledger.
     async fn record_payment(
         &self,

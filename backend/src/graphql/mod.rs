@@ -4,6 +4,7 @@
 //! API boundary: the SDL of this schema is checked in as `backend/schema.graphql`; a
 //! test fails when it differs from the code, so API changes are reviewed.
 
+pub mod audit;
 pub mod cart;
 pub mod catalog;
 pub mod catalog_admin;
@@ -20,12 +21,14 @@ pub mod orders;
 pub mod pagination;
 pub mod query;
 pub mod scalars;
+pub mod two_factor;
 pub mod types;
 
 use async_graphql::{MergedObject, MergedSubscription, Schema};
 use sea_orm::DatabaseConnection;
 
 use crate::domain::auth::token::TokenKeys;
+use crate::domain::auth::totp::TotpPolicy;
 use crate::domain::invoicing::SupplierDetails;
 use crate::events::EventBus;
 
@@ -42,6 +45,8 @@ pub struct Query(
     cart::CartQuery,
     company_rules::CompanyRulesQuery,
     notifications::NotificationsQuery,
+    two_factor::TwoFactorQuery,
+    audit::AuditQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -55,6 +60,7 @@ pub struct Mutation(
     cart::CartMutation,
     company_rules::CompanyRulesMutation,
     notifications::NotificationsMutation,
+    two_factor::TwoFactorMutation,
 );
 
 #[derive(MergedSubscription, Default)]
@@ -72,6 +78,7 @@ pub fn build_schema(
     keys: TokenKeys,
     events: EventBus,
     supplier: SupplierDetails,
+    totp_policy: TotpPolicy,
 ) -> PortalSchema {
     Schema::build(
         Query::default(),
@@ -82,6 +89,7 @@ pub fn build_schema(
     .data(keys)
     .data(events)
     .data(supplier)
+    .data(totp_policy)
     .limit_depth(MAX_DEPTH)
     .limit_complexity(MAX_COMPLEXITY)
     .extension(error::EveryErrorHasACode)

@@ -12,8 +12,10 @@ pub struct AccountMutation;
 
 #[Object]
 impl AccountMutation {
-    /// Signs in with e-mail and password. `totp` is reserved for two-factor
-    /// authentication and ignored until it is enabled for the account.
+    /// Signs in with e-mail and password, plus `totp` (a code from the authenticator
+    /// app or a recovery code) when the account uses two-factor authentication. Without
+    /// a valid one the error is `UNAUTHENTICATED` with `extensions.reason`
+    /// `TOTP_REQUIRED`, `TOTP_INVALID` or `TOTP_ENROLLMENT_REQUIRED`.
     async fn login(
         &self,
         ctx: &Context<'_>,
@@ -21,11 +23,20 @@ impl AccountMutation {
         password: String,
         totp: Option<String>,
     ) -> async_graphql::Result<AuthPayload> {
-        let _ = totp;
-        let logged_in = auth::login(ctx.db()?, ctx.token_keys()?, &email, &password).await?;
+        let policy = super::two_factor::totp_policy(ctx)?;
+        let logged_in = auth::login(
+            ctx.db()?,
+            ctx.token_keys()?,
+            &email,
+            &password,
+            totp.as_deref(),
+            policy,
+        )
+        .await?;
         Ok(AuthPayload {
             token: logged_in.token,
             user: logged_in.account.into(),
+            recovery_codes: logged_in.recovery_codes,
         })
     }
 
@@ -58,9 +69,14 @@ impl AccountMutation {
             role: input.role.into(),
             password: input.password,
         };
-        Ok(accounts::create_company_user(ctx.db()?, company, new_user)
-            .await?
-            .into())
+        let txn = crate::db::begin_write(ctx.db()?)
+            .await
+            .map_err(crate::domain::DomainError::from)?;
+        let created = accounts::create_company_user(&txn, actor, company, new_user).await?;
+        txn.commit()
+            .await
+            .map_err(crate::domain::DomainError::from)?;
+        Ok(created.into())
     }
 
     /// Changes the name, role or active flag of a user of the caller's company.
@@ -80,10 +96,13 @@ impl AccountMutation {
             role: input.role.map(Into::into),
             active: input.active,
         };
-        Ok(
-            accounts::update_company_user(ctx.db()?, company, actor, target, changes)
-                .await?
-                .into(),
-        )
+        let txn = crate::db::begin_write(ctx.db()?)
+            .await
+            .map_err(crate::domain::DomainError::from)?;
+        let updated = accounts::update_company_user(&txn, company, actor, target, changes).await?;
+        txn.commit()
+            .await
+            .map_err(crate::domain::DomainError::from)?;
+        Ok(updated.into())
     }
 }

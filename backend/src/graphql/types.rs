@@ -151,6 +151,9 @@ pub struct AuthPayload {
     /// A short-lived access token for `Authorization: Bearer <token>`.
     pub token: String,
     pub user: User,
+    /// Recovery codes, shown once, when this sign-in completed the two-factor set-up
+    /// the policy required; otherwise null.
+    pub recovery_codes: Option<Vec<String>>,
 }
 
 #[derive(InputObject)]

@@ -28,6 +28,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
+use crate::domain::audit::RequestOrigin;
 use crate::domain::auth::token::TokenKeys;
 use crate::domain::invoicing::SupplierDetails;
 use crate::graphql::PortalSchema;
@@ -65,6 +66,7 @@ pub fn router(state: AppState, static_dir: Option<&Path>, security: SecurityHead
         None => api,
     };
     app.layer(axum::middleware::from_fn(metrics::track))
+        .layer(axum::middleware::from_fn(request_origin))
         .layer(CompressionLayer::new())
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(TimeoutLayer::with_status_code(
@@ -110,4 +112,25 @@ pub fn router(state: AppState, static_dir: Option<&Path>, security: SecurityHead
             }),
         )
         .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
+}
+
+/// Serves the request with its [`RequestOrigin`] (peer IP, request id) in scope, for
+/// the audit log. The IP is the TCP peer's: behind a reverse proxy it is the proxy's
+/// (trusting a forwarded header is a deployment setting left for later).
+async fn request_origin(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let origin = RequestOrigin {
+        ip: request
+            .extensions()
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .map(|info| info.0.ip().to_string()),
+        request_id: request
+            .headers()
+            .get("x-request-id")
+            .and_then(|value| value.to_str().ok())
+            .map(str::to_owned),
+    };
+    origin.scope(next.run(request)).await
 }

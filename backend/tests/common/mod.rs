@@ -7,6 +7,7 @@
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 pub mod shop;
+pub mod two_factor;
 pub mod ws;
 
 use std::path::{Path, PathBuf};
@@ -210,6 +211,7 @@ pub fn test_config(database_url: String, static_dir: Option<PathBuf>) -> Config 
         jwt_previous_secrets: Vec::new(),
         demo: false,
         access_token_minutes: 15,
+        require_totp: false,
         mail: backend::config::MailConfig::default(),
         supplier: Default::default(),
     }

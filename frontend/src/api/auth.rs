@@ -30,21 +30,32 @@ pub struct CompanyRef {
 }
 
 #[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct AuthPayload {
     pub token: String,
     pub user: User,
+    /// Shown once when this sign-in completed a required two-factor set-up.
+    #[serde(default)]
+    pub recovery_codes: Option<Vec<String>>,
 }
 
-pub async fn login(email: &str, password: &str) -> Result<AuthPayload, ApiError> {
+/// Signs in; `totp` is the second factor (a code or a recovery code) when asked for.
+pub async fn login(
+    email: &str,
+    password: &str,
+    totp: Option<&str>,
+) -> Result<AuthPayload, ApiError> {
     #[derive(Deserialize)]
     struct Data {
         login: AuthPayload,
     }
     let query = format!(
-        "mutation Login($email: String!, $password: String!) {{ \
-           login(email: $email, password: $password) {{ token user {{ {USER_FIELDS} }} }} }}"
+        "mutation Login($email: String!, $password: String!, $totp: String) {{ \
+           login(email: $email, password: $password, totp: $totp) {{ token recoveryCodes \
+           user {{ {USER_FIELDS} }} }} }}"
     );
-    let data: Data = graphql(&query, json!({ "email": email, "password": password })).await?;
+    let variables = json!({ "email": email, "password": password, "totp": totp });
+    let data: Data = graphql(&query, variables).await?;
     Ok(data.login)
 }
 

@@ -5,7 +5,7 @@ use serde::Deserialize;
 use serde_json::json;
 use shared::Money;
 
-use super::{ApiError, Page, graphql};
+use super::{ApiError, Page, graphql, optional};
 
 /// Invoices per request of the list.
 pub const PAGE_SIZE: u32 = 20;
@@ -39,16 +39,10 @@ pub struct InvoiceFilter {
     pub order_number: String,
 }
 
-fn optional(text: &str) -> Option<&str> {
-    let text = text.trim();
-    (!text.is_empty()).then_some(text)
-}
-
 /// The caller's company's invoices, newest first.
 pub async fn invoices(
-    filter: &InvoiceFilter,
-    first: u32,
-    after: Option<&str>,
+    filter: InvoiceFilter,
+    after: Option<String>,
 ) -> Result<Page<Invoice>, ApiError> {
     #[derive(Deserialize)]
     struct Data {
@@ -59,7 +53,7 @@ pub async fn invoices(
         orderNumber: $orderNumber) { pageInfo { hasNextPage endCursor } \
         nodes { id number issueDate dueDate total pdfUrl order { id number } } } }";
     let variables = json!({
-        "first": first,
+        "first": PAGE_SIZE,
         "after": after,
         "from": optional(&filter.from),
         "to": optional(&filter.to),

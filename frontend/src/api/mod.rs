@@ -4,6 +4,7 @@
 //! calls a typed operation (`auth::login`, `users::company_users`, ...) and gets either
 //! data or an [`ApiError`] whose code the i18n module turns into a sentence.
 
+pub mod audit;
 pub mod auth;
 pub mod cart;
 pub mod catalog;
@@ -17,6 +18,7 @@ pub mod order_entry;
 pub mod orders;
 pub mod payments;
 pub mod queue;
+pub mod security;
 pub mod subscription;
 pub mod users;
 
@@ -86,6 +88,9 @@ pub enum ApiError {
         /// The server's own text (English): people see the translated code, and this
         /// text only as its detail where it adds something (`ApiError::detail`).
         message: String,
+        /// `extensions.reason`, when the server gives one (the second factor of a
+        /// sign-in: `TOTP_REQUIRED`, `TOTP_INVALID`, `TOTP_ENROLLMENT_REQUIRED`).
+        reason: Option<String>,
     },
     /// The request never got an answer.
     Network,
@@ -101,12 +106,21 @@ impl ApiError {
         }
     }
 
+    /// `extensions.reason`, when the server gives one (the second factor of a
+    /// sign-in: `TOTP_REQUIRED`, `TOTP_INVALID`, `TOTP_ENROLLMENT_REQUIRED`).
+    pub fn reason(&self) -> Option<&str> {
+        match self {
+            ApiError::Api { reason, .. } => reason.as_deref(),
+            ApiError::Network | ApiError::InvalidResponse => None,
+        }
+    }
+
     /// The server's own text where it says more than its code (which line, which SKU,
     /// which limit): for refusals of what the person asked. Never for sessions, missing
     /// objects or server failures, whose text adds nothing or must not be shown.
     pub fn detail(&self) -> Option<&str> {
         match self {
-            ApiError::Api { code, message } => match code {
+            ApiError::Api { code, message, .. } => match code {
                 ErrorCode::Forbidden
                 | ErrorCode::BadUserInput
                 | ErrorCode::OutOfStock
@@ -144,6 +158,8 @@ struct GraphqlError {
 struct GraphqlErrorExtensions {
     #[serde(default)]
     code: Option<String>,
+    #[serde(default)]
+    reason: Option<String>,
 }
 
 /// Runs one GraphQL operation and decodes its `data` into `T`.
@@ -203,18 +219,21 @@ async fn send<T: DeserializeOwned>(
             return Err(ApiError::Api {
                 code: ErrorCode::from_status(status),
                 message: String::new(),
+                reason: None,
             });
         }
         Err(_) => return Err(ApiError::InvalidResponse),
     };
     if let Some(error) = body.errors.into_iter().next() {
-        let code = error
-            .extensions
-            .and_then(|extensions| extensions.code)
-            .map_or(ErrorCode::Unknown, |code| ErrorCode::parse(&code));
+        let (code, reason) = match error.extensions {
+            Some(extensions) => (extensions.code, extensions.reason),
+            None => (None, None),
+        };
+        let code = code.map_or(ErrorCode::Unknown, |code| ErrorCode::parse(&code));
         return Err(ApiError::Api {
             code,
             message: error.message,
+            reason,
         });
     }
     let data = body.data.ok_or(ApiError::InvalidResponse)?;
@@ -279,4 +298,10 @@ impl<T> Connection<T> {
     pub fn into_nodes(self) -> Vec<T> {
         self.edges.into_iter().map(|edge| edge.node).collect()
     }
+}
+
+/// A filter text as a variable: trimmed, and null when empty (no filter).
+pub fn optional(text: &str) -> Option<&str> {
+    let text = text.trim();
+    (!text.is_empty()).then_some(text)
 }

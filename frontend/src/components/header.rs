@@ -48,6 +48,9 @@ pub fn Header() -> impl IntoView {
                             })}
                         <span data-testid="role-label">{t.roles.label(user.role)}</span>
                     </span>
+                    <A href="/account/security" attr:class="account-link" attr:data-testid="security-link">
+                        {t.security.nav_label}
+                    </A>
                 </div>
             }
         })

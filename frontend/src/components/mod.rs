@@ -24,3 +24,4 @@ pub mod skeleton;
 pub mod skip_link;
 pub mod sku_lines;
 pub mod staff;
+pub mod two_factor;

@@ -82,6 +82,14 @@ fn items_for(role: Role) -> Vec<NavItem> {
             });
         }
     }
+    // The audit log: staff see every entry, a company admin its company's.
+    if matches!(role, Role::CompanyAdmin | Role::SupplierStaff) {
+        items.push(NavItem {
+            href: "/audit",
+            label: |t| t.audit.nav_label,
+            exact: true,
+        });
+    }
     // The company's documents: every customer role, not staff.
     if role != Role::SupplierStaff {
         items.push(NavItem {

@@ -351,6 +351,8 @@ pub const EN: Texts = Texts {
     cart: super::cart::EN,
     orders: super::orders::EN,
     company_rules: super::company_rules::EN,
+    security: super::security::EN,
+    audit: super::security::AUDIT_EN,
     documents: super::documents::EN,
     fulfilment: super::fulfilment::EN,
     staff_orders: super::staff_orders::EN,

@@ -351,6 +351,8 @@ pub const HE: Texts = Texts {
     cart: super::cart::HE,
     orders: super::orders::HE,
     company_rules: super::company_rules::HE,
+    security: super::security::HE,
+    audit: super::security::AUDIT_HE,
     documents: super::documents::HE,
     fulfilment: super::fulfilment::HE,
     staff_orders: super::staff_orders::HE,

@@ -15,6 +15,7 @@ mod fulfilment;
 mod he;
 mod orders;
 mod payments;
+mod security;
 mod staff_entry;
 mod staff_orders;
 
@@ -36,6 +37,7 @@ pub use documents::DocumentsTexts;
 pub use fulfilment::FulfilmentTexts;
 pub use orders::OrdersTexts;
 pub use payments::PaymentsTexts;
+pub use security::{AuditTexts, SecurityTexts};
 pub use staff_entry::StaffEntryTexts;
 pub use staff_orders::StaffOrdersTexts;
 
@@ -174,6 +176,8 @@ pub struct Texts {
     pub payments: PaymentsTexts,
     pub accessibility: AccessibilityTexts,
     pub connectivity: ConnectivityTexts,
+    pub security: SecurityTexts,
+    pub audit: AuditTexts,
 }
 
 pub struct AppTexts {

@@ -1,8 +1,10 @@
 //! One folder per screen.
 
 pub mod accessibility;
+pub mod account_security;
 pub mod approval;
 pub mod approvals;
+pub mod audit;
 pub mod cart;
 pub mod catalog;
 pub mod checkout;

@@ -16,7 +16,8 @@ use shared::{CompanyId, Money, Sku};
 use super::visibility::category_parents;
 use super::{Product, search_text};
 use crate::db::money;
-use crate::domain::DomainError;
+use crate::domain::audit::{AuditAction, Entry};
+use crate::domain::{Actor, DomainError};
 use crate::entities::{
     assortment_category, assortment_product, category, company, price_list, price_list_item,
     price_tier, product,
@@ -257,6 +258,7 @@ pub async fn price_lists(db: &impl ConnectionTrait) -> Result<Vec<PriceListSumma
 
 pub async fn create_price_list(
     db: &impl ConnectionTrait,
+    actor: &Actor,
     name: &str,
 ) -> Result<PriceListSummary, DomainError> {
     let name = required_text("The name", name, 200).map_err(DomainError::BadInput)?;
@@ -276,6 +278,12 @@ pub async fn create_price_list(
     }
     .insert(db)
     .await?;
+    Entry::new(AuditAction::PriceListCreated)
+        .by(actor)
+        .target("price_list", row.id)
+        .after(serde_json::json!({ "name": row.name }))
+        .record(db)
+        .await?;
     Ok(PriceListSummary {
         id: row.id,
         name: row.name,
@@ -336,9 +344,61 @@ async fn product_id_of(db: &impl ConnectionTrait, sku: &str) -> Result<i64, Doma
         .ok_or(DomainError::NotFound("product"))
 }
 
+/// A product's price in a list as the audit log shows it (null: not in the list).
+async fn audited_price(
+    db: &impl ConnectionTrait,
+    price_list_id: i64,
+    product_id: i64,
+) -> Result<serde_json::Value, DomainError> {
+    let Some(item) = price_list_item::Entity::find_by_id((price_list_id, product_id))
+        .one(db)
+        .await?
+    else {
+        return Ok(serde_json::Value::Null);
+    };
+    let tiers: Vec<serde_json::Value> = price_tier::Entity::find()
+        .filter(price_tier::Column::PriceListId.eq(price_list_id))
+        .filter(price_tier::Column::ProductId.eq(product_id))
+        .order_by_asc(price_tier::Column::MinQuantity)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|tier| {
+            serde_json::json!({
+                "minQuantity": tier.min_quantity,
+                "unitPrice": crate::domain::audit::amount(money::from_db(tier.unit_price)),
+            })
+        })
+        .collect();
+    Ok(serde_json::json!({
+        "unitPrice": crate::domain::audit::amount(money::from_db(item.unit_price)),
+        "tiers": tiers,
+    }))
+}
+
+/// Records a price change of one product in one list, in `db`'s transaction.
+async fn audit_price_change(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    action: AuditAction,
+    price_list_id: i64,
+    sku: &str,
+    before: serde_json::Value,
+    after: serde_json::Value,
+) -> Result<(), DomainError> {
+    Entry::new(action)
+        .by(actor)
+        .target("price", format!("{price_list_id}/{sku}"))
+        .before(serde_json::json!({ "priceList": price_list_id, "sku": sku, "price": before }))
+        .after(serde_json::json!({ "priceList": price_list_id, "sku": sku, "price": after }))
+        .record(db)
+        .await
+}
+
 /// Sets the price of a product in a list, replacing its tiers.
 pub async fn set_price(
     db: &impl ConnectionTrait,
+    actor: &Actor,
     price_list_id: i64,
     sku: &str,
     unit_price: Decimal,
@@ -353,7 +413,19 @@ pub async fn set_price(
         return Err(DomainError::NotFound("price list"));
     }
     let product_id = product_id_of(db, sku).await?;
-    write_price(db, price_list_id, product_id, unit, &tiers).await
+    let before = audited_price(db, price_list_id, product_id).await?;
+    write_price(db, price_list_id, product_id, unit, &tiers).await?;
+    let after = audited_price(db, price_list_id, product_id).await?;
+    audit_price_change(
+        db,
+        actor,
+        AuditAction::PriceSet,
+        price_list_id,
+        sku,
+        before,
+        after,
+    )
+    .await
 }
 
 /// Sets only the unit price of a product in a list, keeping its tiers.
@@ -410,10 +482,12 @@ pub async fn write_price(
 /// Removes a product from a list (the base list then prices it for that company).
 pub async fn remove_price(
     db: &impl ConnectionTrait,
+    actor: &Actor,
     price_list_id: i64,
     sku: &str,
 ) -> Result<(), DomainError> {
     let product_id = product_id_of(db, sku).await?;
+    let before = audited_price(db, price_list_id, product_id).await?;
     price_tier::Entity::delete_many()
         .filter(price_tier::Column::PriceListId.eq(price_list_id))
         .filter(price_tier::Column::ProductId.eq(product_id))
@@ -427,12 +501,23 @@ pub async fn remove_price(
     if removed.rows_affected == 0 {
         return Err(DomainError::NotFound("price"));
     }
-    Ok(())
+    let after = serde_json::Value::Null;
+    audit_price_change(
+        db,
+        actor,
+        AuditAction::PriceRemoved,
+        price_list_id,
+        sku,
+        before,
+        after,
+    )
+    .await
 }
 
 /// Assigns a company its price list and discount.
 pub async fn set_company_pricing(
     db: &impl ConnectionTrait,
+    actor: &Actor,
     company_id: CompanyId,
     price_list_id: Option<i64>,
     discount_percent: Decimal,
@@ -457,6 +542,16 @@ pub async fn set_company_pricing(
         .trunc()
         .to_i32()
         .unwrap_or(0);
+    let existing = company::Entity::find_by_id(company_id.0)
+        .one(db)
+        .await?
+        .ok_or(DomainError::NotFound("company"))?;
+    let pricing = |list: Option<i64>, basis_points: i32| {
+        serde_json::json!({
+            "priceList": list,
+            "discountPercent": (Decimal::from(basis_points) / Decimal::from(100)).normalize().to_string(),
+        })
+    };
     let updated = company::Entity::update_many()
         .col_expr(
             company::Column::PriceListId,
@@ -472,7 +567,17 @@ pub async fn set_company_pricing(
     if updated.rows_affected == 0 {
         return Err(DomainError::NotFound("company"));
     }
-    Ok(())
+    Entry::new(AuditAction::CompanyPricingChanged)
+        .by(actor)
+        .company(Some(company_id))
+        .target("company", company_id.0)
+        .before(pricing(
+            existing.price_list_id,
+            existing.discount_basis_points,
+        ))
+        .after(pricing(price_list_id, basis_points))
+        .record(db)
+        .await
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -1,6 +1,6 @@
 //! Lists, search and look-up by SKU, always within the viewer's catalog.
 
-use sea_orm::sea_query::{Expr, ExprTrait, LikeExpr};
+use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
@@ -39,13 +39,9 @@ fn search_condition(search: &str) -> Result<Condition, DomainError> {
     }
     let mut condition = Condition::all();
     for word in search.to_lowercase().split_whitespace().take(8) {
-        let escaped = word
-            .replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_");
         condition = condition.add(
             Expr::col(product::Column::SearchText)
-                .like(LikeExpr::new(format!("%{escaped}%")).escape('\\')),
+                .like(crate::domain::page::contains_pattern(word)),
         );
     }
     Ok(condition)

@@ -14,6 +14,7 @@ use shared::OrderStatus;
 use super::read;
 use super::{Order, OrderChange, OrderScope};
 use crate::db::money;
+use crate::domain::audit::{AuditAction, Entry};
 use crate::domain::catalog::offers::available;
 use crate::domain::error::violated_unique_constraint;
 use crate::domain::{Actor, DomainError};
@@ -69,6 +70,25 @@ async fn pending_order_for(
         ));
     }
     Ok(row)
+}
+
+/// Records an approver's decision in its transaction.
+async fn audit_decision(
+    txn: &impl sea_orm::ConnectionTrait,
+    actor: &Actor,
+    action: AuditAction,
+    row: &order::Model,
+    status: OrderStatus,
+    comment: &str,
+) -> Result<(), DomainError> {
+    Entry::new(action)
+        .by(actor)
+        .company(Some(shared::CompanyId(row.company_id)))
+        .target("order", &row.number)
+        .before(serde_json::json!({ "status": row.status }))
+        .after(serde_json::json!({ "status": status.as_str(), "comment": comment }))
+        .record(txn)
+        .await
 }
 
 fn clean_comment(comment: &str) -> Result<String, DomainError> {
@@ -152,10 +172,19 @@ pub async fn approve(
         kind: Set("APPROVED".to_owned()),
         status: Set(status.as_str().to_owned()),
         actor_id: Set(Some(actor.user_id.0)),
-        comment: Set(comment),
+        comment: Set(comment.clone()),
         ..Default::default()
     }
     .insert(&txn)
+    .await?;
+    audit_decision(
+        &txn,
+        actor,
+        AuditAction::OrderApproved,
+        &row,
+        status,
+        &comment,
+    )
     .await?;
     let order_change = OrderChange {
         order_id: row.id,
@@ -254,10 +283,19 @@ pub async fn reject(
         kind: Set("REJECTED".to_owned()),
         status: Set(OrderStatus::Rejected.as_str().to_owned()),
         actor_id: Set(Some(actor.user_id.0)),
-        comment: Set(reason),
+        comment: Set(reason.clone()),
         ..Default::default()
     }
     .insert(&txn)
+    .await?;
+    audit_decision(
+        &txn,
+        actor,
+        AuditAction::OrderRejected,
+        &row,
+        OrderStatus::Rejected,
+        &reason,
+    )
     .await?;
     let order_change = OrderChange {
         order_id: row.id,

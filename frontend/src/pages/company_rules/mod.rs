@@ -15,6 +15,7 @@ mod limits;
 mod row_input;
 mod threshold_field;
 mod thresholds;
+mod two_factor;
 
 use leptos::prelude::*;
 use shared::Role;
@@ -24,6 +25,7 @@ use crate::session::use_session;
 use cost_centers::CostCentersSection;
 use limits::LimitsSection;
 use thresholds::ThresholdsSection;
+use two_factor::ApproverTwoFactorSection;
 
 #[component]
 pub fn CompanyRulesPage() -> impl IntoView {
@@ -68,6 +70,10 @@ fn CompanyRules() -> impl IntoView {
                 <h2 id="rules-cost-centers-title">{tr(|t| t.company_rules.cost_centers_title)}</h2>
                 <p class="muted">{tr(|t| t.company_rules.cost_centers_intro)}</p>
                 <CostCentersSection />
+            </section>
+            <section class="card rules-section" aria-labelledby="rules-two-factor-title">
+                <h2 id="rules-two-factor-title">{tr(|t| t.security.approvers_title)}</h2>
+                <ApproverTwoFactorSection />
             </section>
         </section>
     }

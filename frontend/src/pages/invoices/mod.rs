@@ -7,13 +7,15 @@ mod table;
 
 use leptos::prelude::*;
 
+use crate::api::documents::invoices;
+use crate::components::paged::PagedList;
 use crate::i18n::tr;
 use filter::FilterForm;
 use list::{InvoiceList, Results};
 
 #[component]
 pub fn InvoicesPage() -> impl IntoView {
-    let list = InvoiceList::new();
+    let list: InvoiceList = PagedList::new(|filter, after| Box::pin(invoices(filter, after)));
     list.reload();
     view! {
         <section class="page documents-page" data-testid="invoices-page">

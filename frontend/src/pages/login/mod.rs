@@ -1,4 +1,7 @@
-//! The login page: e-mail and password, the only page open without a session.
+//! The login page: e-mail and password, the only page open without a session; the
+//! second factor, when the server asks for one, in `second_factor.rs`.
+
+mod second_factor;
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -11,6 +14,7 @@ use crate::components::offline_banner::OfflineBanner;
 use crate::components::skip_link::SkipLink;
 use crate::i18n::{Lang, tr, use_i18n};
 use crate::session::{Session, use_session};
+use second_factor::{Challenge, SecondFactorStep};
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
@@ -22,6 +26,19 @@ pub fn LoginPage() -> impl IntoView {
     let error = RwSignal::new(None::<ApiError>);
     // Here because a session ended (not a first visit): say so, and that we come back.
     let session_ended = crate::session::session_expired();
+    let challenge = RwSignal::new(None::<Challenge>);
+
+    let finish = Callback::new(move |payload: auth::AuthPayload| {
+        if let Some(lang) = payload.user.language.as_deref().and_then(Lang::parse) {
+            i18n.set_lang(lang);
+        }
+        // The route guard moves on to the home page; this page is gone after this
+        // line, so no signal of it is touched any more.
+        session.sign_in(Session {
+            token: payload.token,
+            user: payload.user,
+        });
+    });
 
     let submit = move |event: SubmitEvent| {
         event.prevent_default();
@@ -32,17 +49,11 @@ pub fn LoginPage() -> impl IntoView {
         error.set(None);
         let (email, password) = (email.get_untracked(), password.get_untracked());
         spawn_local(async move {
-            match auth::login(email.trim(), &password).await {
-                Ok(payload) => {
-                    if let Some(lang) = payload.user.language.as_deref().and_then(Lang::parse) {
-                        i18n.set_lang(lang);
-                    }
-                    // The route guard moves on to the home page; this page is gone after
-                    // this line, so no signal of it is touched any more.
-                    session.sign_in(Session {
-                        token: payload.token,
-                        user: payload.user,
-                    });
+            match auth::login(email.trim(), &password, None).await {
+                Ok(payload) => finish.run(payload),
+                Err(failure) if Challenge::of(&failure).is_some() => {
+                    challenge.try_set(Challenge::of(&failure));
+                    pending.try_set(false);
                 }
                 Err(failure) => {
                     error.try_set(Some(failure));
@@ -81,6 +92,16 @@ pub fn LoginPage() -> impl IntoView {
             </header>
             <main id="main" class="auth-main" tabindex="-1">
                 <OfflineBanner />
+                {move || challenge.get().map(|challenge_now| view! {
+                    <SecondFactorStep
+                        email=email.get_untracked().trim().to_owned()
+                        password=password.get_untracked()
+                        challenge=challenge_now
+                        on_signed_in=finish
+                        on_back=Callback::new(move |()| challenge.set(None))
+                    />
+                })}
+                <Show when=move || challenge.get().is_none()>
                 <form class="card auth-card" on:submit=submit>
                     <h1>{tr(|t| t.login.title)}</h1>
                     {session_ended.then(|| view! {
@@ -129,6 +150,7 @@ pub fn LoginPage() -> impl IntoView {
                         }}
                     </button>
                 </form>
+                </Show>
             </main>
             <footer class="site-footer">
                 <A href="/accessibility">{tr(|t| t.accessibility.link)}</A>

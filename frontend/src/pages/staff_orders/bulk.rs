@@ -204,6 +204,7 @@ fn settle(queue: Queue, sent: &[Order], results: Vec<MoveResult>) -> Outcome {
                     error: ApiError::Api {
                         code: ErrorCode::parse(&error.code),
                         message: error.message,
+                        reason: None,
                     },
                 });
             }
