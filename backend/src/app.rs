@@ -8,6 +8,7 @@ use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
 
 use crate::config::Config;
+use crate::domain::auth::throttle::LoginThrottle;
 use crate::domain::auth::{password, token::TokenKeys};
 use crate::events::EventBus;
 use crate::graphql::build_schema;
@@ -52,12 +53,14 @@ impl App {
             token_keys.clone(),
             events,
             config.supplier.clone(),
+            std::sync::Arc::new(LoginThrottle::new(config.login_limits)),
         );
         let state = AppState {
             db: db.clone(),
             schema,
             token_keys,
             supplier: config.supplier.clone(),
+            trusted_proxies: config.trusted_proxies.clone().into(),
         };
         let security = http::security::SecurityHeaders::new(
             config.static_dir.as_deref(),
@@ -79,7 +82,11 @@ impl App {
         listener: TcpListener,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
-        axum::serve(listener, self.router)
+        // The peer address is the client's IP for the login throttle (`http/client_ip.rs`).
+        let service = self
+            .router
+            .into_make_service_with_connect_info::<std::net::SocketAddr>();
+        axum::serve(listener, service)
             .with_graceful_shutdown(shutdown)
             .await
             .context("the HTTP server failed")?;

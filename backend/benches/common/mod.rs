@@ -105,6 +105,8 @@ impl Server {
             access_token_minutes: 60,
             mail: backend::config::MailConfig::default(),
             supplier: Default::default(),
+            login_limits: Default::default(),
+            trusted_proxies: Vec::new(),
         };
         let app = App::from_database(db.clone(), &config);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")

@@ -15,6 +15,7 @@ impl DomainError {
             DomainError::OutOfStock(_) => "OUT_OF_STOCK",
             DomainError::CreditLimit(_) => "CREDIT_LIMIT",
             DomainError::InvalidTransition(_) => "INVALID_TRANSITION",
+            DomainError::RateLimited { .. } => "RATE_LIMITED",
             DomainError::Internal(_) => "INTERNAL",
         }
     }
@@ -30,6 +31,9 @@ impl DomainError {
             | DomainError::OutOfStock(message)
             | DomainError::CreditLimit(message)
             | DomainError::InvalidTransition(message) => message.clone(),
+            DomainError::RateLimited {
+                retry_after_seconds,
+            } => format!("Too many attempts; try again in {retry_after_seconds} seconds"),
             DomainError::Internal(_) => {
                 "Something went wrong on our side; please try again".to_owned()
             }
@@ -44,7 +48,19 @@ impl From<DomainError> for Error {
             tracing::error!(error = format!("{cause:#}"), "internal error");
         }
         let code = error.code();
-        Error::new(error.public_message()).extend_with(|_, extensions| extensions.set("code", code))
+        let retry_after_seconds = match &error {
+            DomainError::RateLimited {
+                retry_after_seconds,
+            } => Some(*retry_after_seconds),
+            _ => None,
+        };
+        Error::new(error.public_message()).extend_with(|_, extensions| {
+            extensions.set("code", code);
+            // The client waits this long before trying again (the login page says so).
+            if let Some(seconds) = retry_after_seconds {
+                extensions.set("retryAfterSeconds", seconds);
+            }
+        })
     }
 }
 

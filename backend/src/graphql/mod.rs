@@ -25,6 +25,9 @@ pub mod types;
 use async_graphql::{MergedObject, MergedSubscription, Schema};
 use sea_orm::DatabaseConnection;
 
+use std::sync::Arc;
+
+use crate::domain::auth::throttle::LoginThrottle;
 use crate::domain::auth::token::TokenKeys;
 use crate::domain::invoicing::SupplierDetails;
 use crate::events::EventBus;
@@ -72,6 +75,7 @@ pub fn build_schema(
     keys: TokenKeys,
     events: EventBus,
     supplier: SupplierDetails,
+    login_throttle: Arc<LoginThrottle>,
 ) -> PortalSchema {
     Schema::build(
         Query::default(),
@@ -82,6 +86,7 @@ pub fn build_schema(
     .data(keys)
     .data(events)
     .data(supplier)
+    .data(login_throttle)
     .limit_depth(MAX_DEPTH)
     .limit_complexity(MAX_COMPLEXITY)
     .finish()

@@ -22,7 +22,11 @@ impl AccountMutation {
         totp: Option<String>,
     ) -> async_graphql::Result<AuthPayload> {
         let _ = totp;
-        let logged_in = auth::login(ctx.db()?, ctx.token_keys()?, &email, &password).await?;
+        let attempt = auth::login(ctx.db()?, ctx.token_keys()?, &email, &password);
+        let logged_in = ctx
+            .login_throttle()?
+            .guard(ctx.client_ip(), &email, attempt)
+            .await?;
         Ok(AuthPayload {
             token: logged_in.token,
             user: logged_in.account.into(),

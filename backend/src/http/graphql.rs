@@ -10,15 +10,17 @@ use axum::response::{Html, IntoResponse, Response};
 
 use super::AppState;
 use super::auth::{RequestAuthentication, authenticate, bearer_token};
+use super::client_ip::ClientIp;
 use crate::domain::authz::Authentication;
 use crate::graphql::loaders::Loaders;
 
 pub async fn graphql_post(
     State(state): State<AppState>,
     RequestAuthentication(authentication): RequestAuthentication,
+    client_ip: ClientIp,
     request: GraphQLRequest,
 ) -> GraphQLResponse {
-    execute(&state, authentication, request.into_inner()).await
+    execute(&state, authentication, request.into_inner().data(client_ip)).await
 }
 
 /// GET runs queries (never mutations: a link must not change anything) and shows
@@ -28,6 +30,7 @@ pub async fn graphql_get(
     headers: HeaderMap,
     RawQuery(raw_query): RawQuery,
     RequestAuthentication(authentication): RequestAuthentication,
+    client_ip: ClientIp,
 ) -> Response {
     let raw_query = raw_query.unwrap_or_default();
     let wants_html = headers
@@ -69,7 +72,7 @@ pub async fn graphql_get(
         )
             .into_response();
     }
-    execute(&state, authentication, request)
+    execute(&state, authentication, request.data(client_ip))
         .await
         .into_response()
 }
@@ -97,6 +100,7 @@ async fn execute(
 pub async fn graphql_ws(
     State(state): State<AppState>,
     protocol: GraphQLProtocol,
+    client_ip: ClientIp,
     upgrade: WebSocketUpgrade,
 ) -> Response {
     upgrade
@@ -117,6 +121,7 @@ pub async fn graphql_ws(
                         .map_err(|_| async_graphql::Error::new("authentication failed"))?;
                     let mut data = Data::default();
                     data.insert(authentication);
+                    data.insert(client_ip);
                     data.insert(Loaders::new(&state.db));
                     Ok(data)
                 })

@@ -211,6 +211,8 @@ pub fn test_config(database_url: String, static_dir: Option<PathBuf>) -> Config 
         access_token_minutes: 15,
         mail: backend::config::MailConfig::default(),
         supplier: Default::default(),
+        login_limits: Default::default(),
+        trusted_proxies: Vec::new(),
     }
 }
 
