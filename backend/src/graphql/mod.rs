@@ -13,6 +13,7 @@ pub mod error;
 pub mod fulfilment;
 pub mod invoices;
 pub mod ledger;
+pub mod limits;
 pub mod loaders;
 pub mod mutation;
 pub mod notifications;
@@ -67,7 +68,9 @@ pub type PortalSchema = Schema<Query, Mutation, Subscription>;
 
 /// Deepest query accepted: the real UI needs 6; introspection (GraphiQL) needs 13.
 pub const MAX_DEPTH: usize = 15;
-/// Most expensive query accepted (each field costs 1; connections multiply by `first`).
+/// Most expensive query accepted: each selected field costs 1 (fields that repeat
+/// merge). With at most `limits::MAX_ALIASES` aliases the schema itself bounds a
+/// query's width; the UI's largest query (the order page) costs under 100.
 pub const MAX_COMPLEXITY: usize = 5_000;
 
 pub fn build_schema(
@@ -89,6 +92,7 @@ pub fn build_schema(
     .data(login_throttle)
     .limit_depth(MAX_DEPTH)
     .limit_complexity(MAX_COMPLEXITY)
+    .extension(limits::QueryLimits)
     .finish()
 }
 
