@@ -85,6 +85,8 @@ pub enum ApiError {
         code: ErrorCode,
         /// The server's own text, for the console only: people see the translated code.
         message: String,
+        /// With `RATE_LIMITED`: how long to wait before trying again.
+        retry_after_seconds: Option<u64>,
     },
     /// The request never got an answer.
     Network,
@@ -96,6 +98,17 @@ impl ApiError {
     pub fn code(&self) -> Option<ErrorCode> {
         match self {
             ApiError::Api { code, .. } => Some(*code),
+            ApiError::Network | ApiError::InvalidResponse => None,
+        }
+    }
+
+    /// How long a `RATE_LIMITED` caller must wait (`extensions.retryAfterSeconds`).
+    pub fn retry_after_seconds(&self) -> Option<u64> {
+        match self {
+            ApiError::Api {
+                retry_after_seconds,
+                ..
+            } => *retry_after_seconds,
             ApiError::Network | ApiError::InvalidResponse => None,
         }
     }
@@ -121,6 +134,8 @@ struct GraphqlError {
 struct GraphqlErrorExtensions {
     #[serde(default)]
     code: Option<String>,
+    #[serde(default, rename = "retryAfterSeconds")]
+    retry_after_seconds: Option<u64>,
 }
 
 /// Runs one GraphQL operation and decodes its `data` into `T`.
@@ -173,18 +188,25 @@ async fn send<T: DeserializeOwned>(
             return Err(ApiError::Api {
                 code: ErrorCode::from_status(status),
                 message: format!("HTTP {status}"),
+                retry_after_seconds: None,
             });
         }
         Err(_) => return Err(ApiError::InvalidResponse),
     };
     if let Some(error) = body.errors.into_iter().next() {
-        let code = error
-            .extensions
-            .and_then(|extensions| extensions.code)
-            .map_or(ErrorCode::Unknown, |code| ErrorCode::parse(&code));
+        let (code, retry_after_seconds) = match error.extensions {
+            Some(extensions) => (
+                extensions
+                    .code
+                    .map_or(ErrorCode::Unknown, |code| ErrorCode::parse(&code)),
+                extensions.retry_after_seconds,
+            ),
+            None => (ErrorCode::Unknown, None),
+        };
         return Err(ApiError::Api {
             code,
             message: error.message,
+            retry_after_seconds,
         });
     }
     let data = body.data.ok_or(ApiError::InvalidResponse)?;

@@ -285,6 +285,7 @@ fn NotMovedLine(order: NotMoved) -> impl IntoView {
                 .message(&ApiError::Api {
                     code,
                     message: String::new(),
+                    retry_after_seconds: None,
                 })
                 .to_owned(),
         }
