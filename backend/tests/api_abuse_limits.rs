@@ -2,6 +2,11 @@
 //! refused before anything runs (`BAD_USER_INPUT`), while the real UI's largest queries
 //! pass; request bodies and CSV uploads have a size limit with a clear error.
 
+#![expect(
+    clippy::expect_used,
+    reason = "helpers that send requests or read the frontend fail the test loudly"
+)]
+
 mod common;
 
 use std::sync::atomic::Ordering;

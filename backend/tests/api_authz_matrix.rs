@@ -7,6 +7,11 @@
 //! its denied calls (which must change nothing) and, for a `fresh` row, one per allowed
 //! call. Rows run concurrently.
 
+#![expect(
+    clippy::expect_used,
+    reason = "the matrix and its fixtures fail the test loudly on a broken set-up"
+)]
+
 mod common;
 #[path = "api_authz_matrix/fixtures.rs"]
 mod fixtures;

@@ -1,6 +1,11 @@
 //! Login throttles: failed logins per account, all attempts per IP address, answered
 //! with `RATE_LIMITED` and `extensions.retryAfterSeconds`.
 
+#![expect(
+    clippy::expect_used,
+    reason = "helpers that send requests fail the test loudly"
+)]
+
 mod common;
 
 use std::net::IpAddr;
