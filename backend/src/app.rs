@@ -8,6 +8,7 @@ use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
 
 use crate::config::Config;
+use crate::domain::auth::throttle::LoginThrottle;
 use crate::domain::auth::{password, token::TokenKeys, totp::TotpPolicy};
 use crate::events::EventBus;
 use crate::graphql::build_schema;
@@ -55,12 +56,14 @@ impl App {
             TotpPolicy {
                 required_for_staff_and_admins: config.require_totp,
             },
+            std::sync::Arc::new(LoginThrottle::new(config.login_limits)),
         );
         let state = AppState {
             db: db.clone(),
             schema,
             token_keys,
             supplier: config.supplier.clone(),
+            trusted_proxies: config.trusted_proxies.clone().into(),
         };
         let security = http::security::SecurityHeaders::new(
             config.static_dir.as_deref(),
@@ -82,7 +85,8 @@ impl App {
         listener: TcpListener,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
-        // The peer address is the IP the audit log records.
+        // The peer address is the client's IP: for the login throttle
+        // (`http/client_ip.rs`) and the audit log.
         let service = self
             .router
             .into_make_service_with_connect_info::<std::net::SocketAddr>();

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use anyhow::{Context, bail};
 use secrecy::{ExposeSecret, SecretString};
 
+use crate::domain::auth::throttle::{LoginLimits, Policy};
 use crate::domain::invoicing::SupplierDetails;
 
 /// The default embedded database of the demo: a file under `./data`.
@@ -38,6 +39,13 @@ pub struct Config {
     /// The supplier's name, VAT number and address on invoices and statements
     /// (`SUPPLIER_NAME`, `SUPPLIER_VAT_NUMBER`, `SUPPLIER_ADDRESS`).
     pub supplier: SupplierDetails,
+    /// Login throttles: `LOGIN_MAX_FAILURES` failures per account lock it for
+    /// `LOGIN_LOCK_SECONDS`; `LOGIN_IP_BURST` attempts per IP at once, then
+    /// `LOGIN_IP_PER_MINUTE`.
+    pub login_limits: LoginLimits,
+    /// Reverse proxies whose `X-Forwarded-For` names the client (`TRUSTED_PROXIES`,
+    /// IP addresses separated by commas); without them the peer address is the client.
+    pub trusted_proxies: Vec<IpAddr>,
 }
 
 /// Where notification links point and how e-mail leaves the server.
@@ -176,8 +184,54 @@ impl Config {
             require_totp,
             mail: MailConfig::from_env()?,
             supplier: SupplierDetails::from_env(),
+            login_limits: login_limits_from_env()?,
+            trusted_proxies: trusted_proxies_from_env()?,
         })
     }
+}
+
+/// A positive whole number from the environment, or `default`.
+fn positive_from_env(name: &str, default: u32) -> anyhow::Result<std::num::NonZeroU32> {
+    let value = match std::env::var(name) {
+        Ok(text) => text
+            .trim()
+            .parse()
+            .with_context(|| format!("{name}={text} is not a positive whole number"))?,
+        Err(_) => default,
+    };
+    std::num::NonZeroU32::new(value).with_context(|| format!("{name} must be at least 1"))
+}
+
+fn login_limits_from_env() -> anyhow::Result<LoginLimits> {
+    let defaults = LoginLimits::default();
+    let lock_seconds = positive_from_env(
+        "LOGIN_LOCK_SECONDS",
+        defaults.account_failures.period.as_secs() as u32,
+    )?;
+    let per_minute = positive_from_env("LOGIN_IP_PER_MINUTE", 120)?;
+    Ok(LoginLimits {
+        account_failures: Policy {
+            burst: positive_from_env("LOGIN_MAX_FAILURES", defaults.account_failures.burst.get())?,
+            period: std::time::Duration::from_secs(u64::from(lock_seconds.get())),
+        },
+        ip_attempts: Policy {
+            burst: positive_from_env("LOGIN_IP_BURST", defaults.ip_attempts.burst.get())?,
+            period: std::time::Duration::from_secs(60) / per_minute.get(),
+        },
+    })
+}
+
+fn trusted_proxies_from_env() -> anyhow::Result<Vec<IpAddr>> {
+    std::env::var("TRUSTED_PROXIES")
+        .unwrap_or_default()
+        .split(',')
+        .map(str::trim)
+        .filter(|text| !text.is_empty())
+        .map(|text| {
+            text.parse()
+                .with_context(|| format!("TRUSTED_PROXIES: {text} is not an IP address"))
+        })
+        .collect()
 }
 
 /// Refuses short or repetitive secrets; demo mode only warns.

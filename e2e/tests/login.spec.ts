@@ -9,6 +9,23 @@ test('a wrong password shows the error and stays on the login page', async ({ pa
   await expect(page.getByRole('button', { name: t.signIn })).toBeEnabled();
 });
 
+test('after five wrong passwords the page says how long to wait, in both languages', async ({ page }, testInfo) => {
+  // An address of its own per project: the lock is the server's, and lasts 5 minutes.
+  const email = `locked-${testInfo.project.name.replace(/\W+/g, '-').toLowerCase()}@demo.test`;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await signIn(page, email, 'not-the-password');
+    await expect(page.getByRole('alert')).toBeVisible();
+  }
+  await signIn(page, email, 'not-the-password');
+  const t = await texts(page);
+  await expect(page.getByRole('alert')).toHaveText(t.tooManyAttempts);
+  await page.getByRole('button', { name: t.languageButton }).click();
+  const other = await texts(page);
+  await page.getByLabel(other.password, { exact: true }).press('Enter');
+  await expect(page.getByRole('alert')).toHaveText(other.tooManyAttempts);
+  await expect(page).toHaveURL(/\/login$/);
+});
+
 test('an unknown address of a signed-out visitor leads to the login page', async ({ page }) => {
   await page.goto('/no/such/page');
   await expect(page).toHaveURL(/\/login$/);

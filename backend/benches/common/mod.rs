@@ -106,6 +106,8 @@ impl Server {
             require_totp: false,
             mail: backend::config::MailConfig::default(),
             supplier: Default::default(),
+            login_limits: Default::default(),
+            trusted_proxies: Vec::new(),
         };
         let app = App::from_database(db.clone(), &config);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")

@@ -28,6 +28,8 @@ pub enum DomainError {
     CreditLimit(String),
     /// The order's status does not allow this step.
     InvalidTransition(String),
+    /// Too many attempts (logins, reset requests): try again after the wait.
+    RateLimited { retry_after_seconds: u64 },
     /// A failure that is not the user's fault; logged, never shown.
     Internal(anyhow::Error),
 }
@@ -55,6 +57,9 @@ impl std::fmt::Debug for DomainError {
             DomainError::OutOfStock(message) => write!(f, "OutOfStock({message})"),
             DomainError::CreditLimit(message) => write!(f, "CreditLimit({message})"),
             DomainError::InvalidTransition(message) => write!(f, "InvalidTransition({message})"),
+            DomainError::RateLimited {
+                retry_after_seconds,
+            } => write!(f, "RateLimited({retry_after_seconds}s)"),
             DomainError::Internal(error) => write!(f, "Internal({error:#})"),
         }
     }

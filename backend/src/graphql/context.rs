@@ -1,13 +1,18 @@
 //! What a resolver reads from the request context.
 
+use std::net::IpAddr;
+use std::sync::Arc;
+
 use async_graphql::Context;
 use sea_orm::DatabaseConnection;
 
 use crate::domain::DomainError;
+use crate::domain::auth::throttle::LoginThrottle;
 use crate::domain::auth::token::TokenKeys;
 use crate::domain::authz::{self, Actor, Authentication, Operation};
 use crate::domain::invoicing::SupplierDetails;
 use crate::events::EventBus;
+use crate::http::client_ip::ClientIp;
 
 pub trait ContextExt {
     fn db(&self) -> Result<&DatabaseConnection, DomainError>;
@@ -19,6 +24,10 @@ pub trait ContextExt {
     /// The one authorization check of an operation: returns the caller if its role
     /// may perform `operation`.
     fn authorize(&self, operation: Operation) -> Result<&Actor, DomainError>;
+    /// The login throttles of this instance.
+    fn login_throttle(&self) -> Result<&LoginThrottle, DomainError>;
+    /// The client's IP address (`http/client_ip.rs`), when known.
+    fn client_ip(&self) -> Option<IpAddr>;
 }
 
 impl ContextExt for Context<'_> {
@@ -47,5 +56,15 @@ impl ContextExt for Context<'_> {
         const ANONYMOUS: Authentication = Authentication::Anonymous;
         let authentication = self.data_opt::<Authentication>().unwrap_or(&ANONYMOUS);
         authz::authorize(authentication, operation)
+    }
+
+    fn login_throttle(&self) -> Result<&LoginThrottle, DomainError> {
+        self.data::<Arc<LoginThrottle>>()
+            .map(Arc::as_ref)
+            .map_err(|_| DomainError::internal(anyhow::anyhow!("no login throttle in the context")))
+    }
+
+    fn client_ip(&self) -> Option<IpAddr> {
+        self.data_opt::<ClientIp>().and_then(|ClientIp(ip)| *ip)
     }
 }

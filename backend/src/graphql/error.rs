@@ -18,6 +18,7 @@ impl DomainError {
             DomainError::OutOfStock(_) => "OUT_OF_STOCK",
             DomainError::CreditLimit(_) => "CREDIT_LIMIT",
             DomainError::InvalidTransition(_) => "INVALID_TRANSITION",
+            DomainError::RateLimited { .. } => "RATE_LIMITED",
             DomainError::Internal(_) => "INTERNAL",
         }
     }
@@ -34,6 +35,9 @@ impl DomainError {
             | DomainError::OutOfStock(message)
             | DomainError::CreditLimit(message)
             | DomainError::InvalidTransition(message) => message.clone(),
+            DomainError::RateLimited {
+                retry_after_seconds,
+            } => format!("Too many attempts; try again in {retry_after_seconds} seconds"),
             DomainError::Internal(_) => {
                 "Something went wrong on our side; please try again".to_owned()
             }
@@ -53,10 +57,20 @@ impl From<DomainError> for Error {
             DomainError::SecondFactor(problem) => Some(problem.reason()),
             _ => None,
         };
+        let retry_after_seconds = match &error {
+            DomainError::RateLimited {
+                retry_after_seconds,
+            } => Some(*retry_after_seconds),
+            _ => None,
+        };
         Error::new(error.public_message()).extend_with(|_, extensions| {
             extensions.set("code", code);
             if let Some(reason) = reason {
                 extensions.set("reason", reason);
+            }
+            // The client waits this long before trying again (the login page says so).
+            if let Some(seconds) = retry_after_seconds {
+                extensions.set("retryAfterSeconds", seconds);
             }
         })
     }

@@ -14,6 +14,7 @@ pub mod error;
 pub mod fulfilment;
 pub mod invoices;
 pub mod ledger;
+pub mod limits;
 pub mod loaders;
 pub mod mutation;
 pub mod notifications;
@@ -27,6 +28,9 @@ pub mod types;
 use async_graphql::{MergedObject, MergedSubscription, Schema};
 use sea_orm::DatabaseConnection;
 
+use std::sync::Arc;
+
+use crate::domain::auth::throttle::LoginThrottle;
 use crate::domain::auth::token::TokenKeys;
 use crate::domain::auth::totp::TotpPolicy;
 use crate::domain::invoicing::SupplierDetails;
@@ -70,7 +74,9 @@ pub type PortalSchema = Schema<Query, Mutation, Subscription>;
 
 /// Deepest query accepted: the real UI needs 6; introspection (GraphiQL) needs 13.
 pub const MAX_DEPTH: usize = 15;
-/// Most expensive query accepted (each field costs 1; connections multiply by `first`).
+/// Most expensive query accepted: each selected field costs 1 (fields that repeat
+/// merge). With at most `limits::MAX_ALIASES` aliases the schema itself bounds a
+/// query's width; the UI's largest query (the order page) costs under 100.
 pub const MAX_COMPLEXITY: usize = 5_000;
 
 pub fn build_schema(
@@ -79,6 +85,7 @@ pub fn build_schema(
     events: EventBus,
     supplier: SupplierDetails,
     totp_policy: TotpPolicy,
+    login_throttle: Arc<LoginThrottle>,
 ) -> PortalSchema {
     Schema::build(
         Query::default(),
@@ -90,8 +97,10 @@ pub fn build_schema(
     .data(events)
     .data(supplier)
     .data(totp_policy)
+    .data(login_throttle)
     .limit_depth(MAX_DEPTH)
     .limit_complexity(MAX_COMPLEXITY)
+    .extension(limits::QueryLimits)
     .extension(error::EveryErrorHasACode)
     .finish()
 }

@@ -24,15 +24,18 @@ impl AccountMutation {
         totp: Option<String>,
     ) -> async_graphql::Result<AuthPayload> {
         let policy = super::two_factor::totp_policy(ctx)?;
-        let logged_in = auth::login(
+        let attempt = auth::login(
             ctx.db()?,
             ctx.token_keys()?,
             &email,
             &password,
             totp.as_deref(),
             policy,
-        )
-        .await?;
+        );
+        let logged_in = ctx
+            .login_throttle()?
+            .guard(ctx.client_ip(), &email, attempt)
+            .await?;
         Ok(AuthPayload {
             token: logged_in.token,
             user: logged_in.account.into(),

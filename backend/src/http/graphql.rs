@@ -11,6 +11,7 @@ use axum::response::{Html, IntoResponse, Response};
 
 use super::AppState;
 use super::auth::{RequestAuthentication, authenticate, bearer_token};
+use super::client_ip::ClientIp;
 use super::graphql_over_http::{AnswerMediaType, RequestRefused, answer, parse_post};
 use crate::domain::authz::Authentication;
 use crate::graphql::loaders::Loaders;
@@ -20,13 +21,17 @@ pub async fn graphql_post(
     State(state): State<AppState>,
     headers: HeaderMap,
     RequestAuthentication(authentication): RequestAuthentication,
+    client_ip: ClientIp,
     body: Bytes,
 ) -> Response {
     let Some(media_type) = AnswerMediaType::negotiate(&headers) else {
         return RequestRefused::not_acceptable().into_response();
     };
     match parse_post(&headers, &body) {
-        Ok(request) => execute(&state, authentication, media_type, request).await,
+        Ok(request) => {
+            let request = request.data(client_ip);
+            execute(&state, authentication, media_type, request).await
+        }
         Err(refused) => refused.into_response(),
     }
 }
@@ -38,6 +43,7 @@ pub async fn graphql_get(
     headers: HeaderMap,
     RawQuery(raw_query): RawQuery,
     RequestAuthentication(authentication): RequestAuthentication,
+    client_ip: ClientIp,
 ) -> Response {
     let raw_query = raw_query.unwrap_or_default();
     let wants_html = headers
@@ -79,7 +85,7 @@ pub async fn graphql_get(
         )
             .into_response();
     }
-    execute(&state, authentication, media_type, request).await
+    execute(&state, authentication, media_type, request.data(client_ip)).await
 }
 
 fn is_mutation_or_subscription(request: &Request) -> bool {
@@ -106,6 +112,7 @@ async fn execute(
 pub async fn graphql_ws(
     State(state): State<AppState>,
     protocol: GraphQLProtocol,
+    client_ip: ClientIp,
     upgrade: WebSocketUpgrade,
 ) -> Response {
     upgrade
@@ -126,6 +133,7 @@ pub async fn graphql_ws(
                         .map_err(|_| async_graphql::Error::new("authentication failed"))?;
                     let mut data = Data::default();
                     data.insert(authentication);
+                    data.insert(client_ip);
                     data.insert(Loaders::new(&state.db));
                     Ok(data)
                 })

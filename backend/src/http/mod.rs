@@ -6,6 +6,7 @@
 //! `/metrics`, and the SPA with client-side routes falling back to `index.html`.
 
 pub mod auth;
+pub mod client_ip;
 pub mod documents;
 pub mod graphql;
 mod graphql_over_http;
@@ -45,6 +46,8 @@ pub struct AppState {
     pub token_keys: TokenKeys,
     /// The supplier's details printed on documents.
     pub supplier: SupplierDetails,
+    /// Proxies whose `X-Forwarded-For` names the client (`client_ip.rs`).
+    pub trusted_proxies: std::sync::Arc<[std::net::IpAddr]>,
 }
 
 pub fn router(state: AppState, static_dir: Option<&Path>, security: SecurityHeaders) -> Router {

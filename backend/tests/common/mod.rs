@@ -214,6 +214,8 @@ pub fn test_config(database_url: String, static_dir: Option<PathBuf>) -> Config 
         require_totp: false,
         mail: backend::config::MailConfig::default(),
         supplier: Default::default(),
+        login_limits: Default::default(),
+        trusted_proxies: Vec::new(),
     }
 }
 

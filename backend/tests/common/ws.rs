@@ -17,6 +17,16 @@ pub struct Subscription {
 impl Subscription {
     /// Connects, authenticates with `token` in `connection_init`, and subscribes.
     pub async fn start(base_url: &str, token: &str, query: &str, variables: Value) -> Subscription {
+        Subscription::start_as(base_url, Some(token), query, variables).await
+    }
+
+    /// As [`Subscription::start`], signed in with `token` or anonymous without one.
+    pub async fn start_as(
+        base_url: &str,
+        token: Option<&str>,
+        query: &str,
+        variables: Value,
+    ) -> Subscription {
         let url = format!("{}/graphql/ws", base_url.replacen("http", "ws", 1));
         let mut request = url.into_client_request().expect("a websocket request");
         request.headers_mut().insert(
@@ -26,7 +36,11 @@ impl Subscription {
         let (mut socket, _) = tokio_tungstenite::connect_async(request)
             .await
             .expect("websocket connects");
-        let init = json!({ "type": "connection_init", "payload": { "authorization": format!("Bearer {token}") } });
+        let payload = match token {
+            Some(token) => json!({ "authorization": format!("Bearer {token}") }),
+            None => json!({}),
+        };
+        let init = json!({ "type": "connection_init", "payload": payload });
         socket
             .send(Message::text(init.to_string()))
             .await

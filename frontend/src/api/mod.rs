@@ -91,6 +91,8 @@ pub enum ApiError {
         /// `extensions.reason`, when the server gives one (the second factor of a
         /// sign-in: `TOTP_REQUIRED`, `TOTP_INVALID`, `TOTP_ENROLLMENT_REQUIRED`).
         reason: Option<String>,
+        /// With `RATE_LIMITED`: how long to wait before trying again.
+        retry_after_seconds: Option<u64>,
     },
     /// The request never got an answer.
     Network,
@@ -136,6 +138,17 @@ impl ApiError {
             ApiError::Network | ApiError::InvalidResponse => None,
         }
     }
+
+    /// How long a `RATE_LIMITED` caller must wait (`extensions.retryAfterSeconds`).
+    pub fn retry_after_seconds(&self) -> Option<u64> {
+        match self {
+            ApiError::Api {
+                retry_after_seconds,
+                ..
+            } => *retry_after_seconds,
+            ApiError::Network | ApiError::InvalidResponse => None,
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -160,6 +173,8 @@ struct GraphqlErrorExtensions {
     code: Option<String>,
     #[serde(default)]
     reason: Option<String>,
+    #[serde(default, rename = "retryAfterSeconds")]
+    retry_after_seconds: Option<u64>,
 }
 
 /// Runs one GraphQL operation and decodes its `data` into `T`.
@@ -220,20 +235,27 @@ async fn send<T: DeserializeOwned>(
                 code: ErrorCode::from_status(status),
                 message: String::new(),
                 reason: None,
+                retry_after_seconds: None,
             });
         }
         Err(_) => return Err(ApiError::InvalidResponse),
     };
     if let Some(error) = body.errors.into_iter().next() {
-        let (code, reason) = match error.extensions {
-            Some(extensions) => (extensions.code, extensions.reason),
-            None => (None, None),
+        let (code, reason, retry_after_seconds) = match error.extensions {
+            Some(extensions) => (
+                extensions
+                    .code
+                    .map_or(ErrorCode::Unknown, |code| ErrorCode::parse(&code)),
+                extensions.reason,
+                extensions.retry_after_seconds,
+            ),
+            None => (ErrorCode::Unknown, None, None),
         };
-        let code = code.map_or(ErrorCode::Unknown, |code| ErrorCode::parse(&code));
         return Err(ApiError::Api {
             code,
             message: error.message,
             reason,
+            retry_after_seconds,
         });
     }
     let data = body.data.ok_or(ApiError::InvalidResponse)?;

@@ -59,6 +59,7 @@ pub const EN: Texts = Texts {
         submit: "Sign in",
         submitting: "Signing in…",
         wrong_credentials: "E-mail or password is incorrect",
+        rate_limited: login_rate_limited,
     },
     home: HomeTexts {
         greeting,
@@ -361,6 +362,16 @@ pub const EN: Texts = Texts {
     accessibility: super::accessibility::EN,
     connectivity: super::connectivity::EN,
 };
+
+fn login_rate_limited(seconds: u64) -> String {
+    let wait = match seconds {
+        0..=1 => "1 second".to_owned(),
+        2..=59 => format!("{seconds} seconds"),
+        60..=119 => "1 minute".to_owned(),
+        _ => format!("{} minutes", seconds.div_ceil(60)),
+    };
+    format!("Too many sign-in attempts. Please try again in {wait}.")
+}
 
 fn greeting(name: &str) -> String {
     format!("Hello, {name}")

@@ -59,6 +59,7 @@ pub const HE: Texts = Texts {
         submit: "כניסה",
         submitting: "מתחברים…",
         wrong_credentials: "הדואר האלקטרוני או הסיסמה שגויים",
+        rate_limited: login_rate_limited,
     },
     home: HomeTexts {
         greeting,
@@ -361,6 +362,16 @@ pub const HE: Texts = Texts {
     accessibility: super::accessibility::HE,
     connectivity: super::connectivity::HE,
 };
+
+fn login_rate_limited(seconds: u64) -> String {
+    let wait = match seconds {
+        0..=1 => "שנייה".to_owned(),
+        2..=59 => format!("{seconds} שניות"),
+        60..=119 => "דקה".to_owned(),
+        _ => format!("{} דקות", seconds.div_ceil(60)),
+    };
+    format!("יותר מדי ניסיונות כניסה. אפשר לנסות שוב בעוד {wait}.")
+}
 
 fn greeting(name: &str) -> String {
     format!("שלום, {name}")

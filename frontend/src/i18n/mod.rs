@@ -284,6 +284,8 @@ pub struct LoginTexts {
     pub submit: &'static str,
     pub submitting: &'static str,
     pub wrong_credentials: &'static str,
+    /// Too many attempts: the wait, in seconds, in words.
+    pub rate_limited: fn(u64) -> String,
 }
 
 pub struct HomeTexts {

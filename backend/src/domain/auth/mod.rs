@@ -2,6 +2,7 @@
 //! back into an [`Actor`].
 
 pub mod password;
+pub mod throttle;
 pub mod token;
 pub mod totp;
 

@@ -24,6 +24,9 @@ use crate::entities::{category, price_list, price_list_item, product, stock, sto
 use crate::events::StockChange;
 
 pub const MAX_ROWS: usize = 20_000;
+/// The largest file accepted: `MAX_ROWS` rows of about 130 bytes with room to spare
+/// (the request body limit, `http::MAX_BODY_BYTES`, is above it).
+pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
 /// The report lists at most this many bad rows (and says how many there were).
 pub const MAX_REPORTED_ERRORS: usize = 500;
 
@@ -336,6 +339,7 @@ pub async fn import(
     text: &str,
     dry_run: bool,
 ) -> Result<(ImportReport, Vec<StockChange>), DomainError> {
+    crate::domain::upload::check_size(text, MAX_FILE_BYTES)?;
     let rows = match parse(txn, text).await? {
         Ok(rows) => rows,
         Err(errors) => return Ok((report_of_errors(errors), Vec::new())),

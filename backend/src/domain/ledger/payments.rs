@@ -24,6 +24,8 @@ use crate::domain::{Actor, DomainError};
 use crate::entities::{company, payment};
 
 pub const MAX_ROWS: usize = 10_000;
+/// The largest file accepted: `MAX_ROWS` rows of about 80 bytes with room to spare.
+pub const MAX_FILE_BYTES: usize = 1024 * 1024;
 pub const MAX_REPORTED_ERRORS: usize = 500;
 pub const MAX_REFERENCE_LENGTH: usize = 100;
 pub const MAX_NOTE_LENGTH: usize = 300;
@@ -268,6 +270,7 @@ pub async fn import(
     dry_run: bool,
     now: DateTime<Utc>,
 ) -> Result<ImportReport, DomainError> {
+    crate::domain::upload::check_size(text, MAX_FILE_BYTES)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let header_line = text.lines().next().unwrap_or_default();
     let delimiter = if header_line.matches(';').count() > header_line.matches(',').count() {

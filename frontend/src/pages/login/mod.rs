@@ -66,11 +66,14 @@ pub fn LoginPage() -> impl IntoView {
     let error_message = move || {
         error.get().map(|failure| {
             let t = i18n.t();
-            // On this page UNAUTHENTICATED can only mean wrong credentials.
-            let text = if failure.code() == Some(ErrorCode::Unauthenticated) {
-                t.login.wrong_credentials.to_owned()
-            } else {
-                t.errors.message(&failure)
+            // On this page UNAUTHENTICATED can only mean wrong credentials, and
+            // RATE_LIMITED too many of them: say how long to wait.
+            let text = match failure.code() {
+                Some(ErrorCode::Unauthenticated) => t.login.wrong_credentials.to_owned(),
+                Some(ErrorCode::RateLimited) => {
+                    (t.login.rate_limited)(failure.retry_after_seconds().unwrap_or(60))
+                }
+                _ => t.errors.message(&failure).to_owned(),
             };
             view! {
                 <p class="form-error" role="alert" data-testid="login-error">

@@ -205,6 +205,7 @@ fn settle(queue: Queue, sent: &[Order], results: Vec<MoveResult>) -> Outcome {
                         code: ErrorCode::parse(&error.code),
                         message: error.message,
                         reason: None,
+                        retry_after_seconds: None,
                     },
                 });
             }
