@@ -72,6 +72,9 @@ pub fn router(state: AppState, static_dir: Option<&Path>, security: SecurityHead
         .layer(axum::middleware::from_fn(request_origin))
         .layer(CompressionLayer::new())
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        // The limit above is the one limit; axum's own default (2 MB) would undercut it
+        // for handlers that read the body as bytes (`graphql_post`).
+        .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(TimeoutLayer::with_status_code(
             axum::http::StatusCode::REQUEST_TIMEOUT,
             Duration::from_secs(30),
