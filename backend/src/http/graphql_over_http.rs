@@ -91,7 +91,7 @@ impl RequestRefused {
 impl IntoResponse for RequestRefused {
     fn into_response(self) -> Response {
         let body = serde_json::json!({
-            "errors": [{ "message": self.message, "extensions": { "code": "BAD_REQUEST" } }]
+            "errors": [{ "message": self.message, "extensions": { "code": "BAD_USER_INPUT" } }]
         });
         (
             self.status,
@@ -112,6 +112,13 @@ pub fn parse_post(headers: &HeaderMap, body: &Bytes) -> Result<Request, RequestR
     let parsed: Value = serde_json::from_slice(body).map_err(|error| {
         RequestRefused::bad_request(format!("the request body is not JSON: {error}"))
     })?;
+    // No text of ours may hold NUL (PostgreSQL cannot store it): refused here, once,
+    // rather than as a database error wherever a string is written or looked up.
+    if holds_nul(&parsed) {
+        return Err(RequestRefused::bad_request(
+            "text may not contain the NUL character (\\u0000)",
+        ));
+    }
     let Value::Object(mut fields) = parsed else {
         return Err(RequestRefused::bad_request(
             "the request body must be one JSON object (batches are not accepted)",
@@ -144,6 +151,17 @@ pub fn parse_post(headers: &HeaderMap, body: &Bytes) -> Result<Request, RequestR
         }
     }
     Ok(request)
+}
+
+fn holds_nul(value: &Value) -> bool {
+    match value {
+        Value::String(text) => text.contains('\0'),
+        Value::Array(items) => items.iter().any(holds_nul),
+        Value::Object(fields) => fields
+            .iter()
+            .any(|(name, value)| name.contains('\0') || holds_nul(value)),
+        Value::Null | Value::Bool(_) | Value::Number(_) => false,
+    }
 }
 
 fn check_content_type(headers: &HeaderMap) -> Result<(), RequestRefused> {
@@ -287,6 +305,13 @@ mod tests {
             let body: &'static [u8] = Box::leak(body.into_bytes().into_boxed_slice());
             assert_eq!(refused(&post, body), StatusCode::BAD_REQUEST, "{field}");
         }
+        assert_eq!(
+            refused(
+                &post,
+                br#"{"query":"{a}","variables":{"note":["x\u0000"]}}"#
+            ),
+            StatusCode::BAD_REQUEST
+        );
         let text = headers(&[(header::CONTENT_TYPE, "text/plain")]);
         assert_eq!(
             refused(&text, b"{\"query\":\"{a}\"}"),
