@@ -11,7 +11,7 @@ import path from 'node:path';
 //   E2E_PORT    the port it listens on (default 18181)
 //   E2E_KEEP_DATA  keep the run's database directory (printed at start) after the run
 //
-// The SPA must be built first (`trunk build --release` at the repository root, into dist/).
+// The SPA must be built first (`cargo xtask frontend`: both bundles into dist/).
 
 const repoRoot = path.resolve(__dirname, '..');
 const port = Number(process.env.E2E_PORT ?? 18181);
@@ -31,7 +31,7 @@ const dataDir = process.env.E2E_DATA_DIR;
 if (process.env.E2E_KEEP_DATA) console.log(`e2e data directory: ${dataDir}`);
 
 if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
-  throw new Error(`${staticDir}/index.html is missing: build the frontend first (trunk build --release)`);
+  throw new Error(`${staticDir}/index.html is missing: build the frontend first (cargo xtask frontend)`);
 }
 if (!fs.existsSync(portalBin)) {
   throw new Error(`${portalBin} is missing: build the server first (cargo build -p backend) or set PORTAL_BIN`);

@@ -271,6 +271,71 @@ async fn price_pricing_and_credit_limit_changes_are_logged() {
 }
 
 #[tokio::test]
+async fn base_prices_changed_by_a_catalog_import_are_logged_per_product() {
+    const IMPORT: &str = "mutation($csv: String!, $dryRun: Boolean!) { importCatalogCsv(csv: $csv, dryRun: $dryRun) { applied errorCount } }";
+    let app = TestApp::spawn().await;
+    let staff = app.login("staff@demo.test").await;
+    let import = |prices: [&str; 2], dry_run: bool| {
+        let csv = format!(
+            "sku,name_he,name_en,category,unit,base_price\n\
+             PT-101,מוצר,Product,Screws,box,{}\n\
+             AUDIT-NEW-1,חדש,New,Screws,box,{}\n",
+            prices[0], prices[1]
+        );
+        let app = &app;
+        let staff = staff.clone();
+        async move {
+            let response = app
+                .graphql(
+                    Some(&staff),
+                    IMPORT,
+                    json!({ "csv": csv, "dryRun": dry_run }),
+                )
+                .await;
+            assert_no_errors(&response);
+            assert_eq!(
+                response["data"]["importCatalogCsv"]["errorCount"], 0,
+                "{response}"
+            );
+        }
+    };
+    let price_entries = |sku: &'static str| {
+        let app = &app;
+        let staff = staff.clone();
+        async move {
+            entries(app, &staff, json!({ "action": "PRICE_SET" }))
+                .await
+                .into_iter()
+                .filter(|entry| json_of(&entry["after"])["sku"] == sku)
+                .collect::<Vec<_>>()
+        }
+    };
+    import(["50.00", "5.00"], true).await;
+    assert!(
+        price_entries("PT-101").await.is_empty(),
+        "a dry run logged a price"
+    );
+    import(["50.00", "5.00"], false).await;
+    let created = price_entries("AUDIT-NEW-1").await;
+    assert_eq!(created.len(), 1, "{created:?}");
+    assert_eq!(json_of(&created[0]["before"])["price"], Value::Null);
+    assert_eq!(json_of(&created[0]["after"])["price"]["unitPrice"], "5");
+    assert_eq!(created[0]["actorEmail"], "staff@demo.test");
+    // Again with one price changed and one the same: one more entry, for the change.
+    import(["99.90", "5.00"], false).await;
+    assert_eq!(
+        price_entries("AUDIT-NEW-1").await.len(),
+        1,
+        "an unchanged price was logged"
+    );
+    let changed = price_entries("PT-101").await;
+    assert_eq!(changed.len(), 2, "{changed:?}");
+    let newest = &changed[0];
+    assert_eq!(json_of(&newest["before"])["price"]["unitPrice"], "50");
+    assert_eq!(json_of(&newest["after"])["price"]["unitPrice"], "99.9");
+}
+
+#[tokio::test]
 async fn approvals_rejections_and_two_factor_changes_are_logged() {
     let app = TestApp::spawn().await;
     let buyer = app.login("buyer@demo.test").await;

@@ -217,8 +217,15 @@ async fn a_server_killed_mid_burst_keeps_every_acknowledged_order_consistent() {
                 })
             })
             .collect();
-        // Kill at a different moment of the burst in every run.
-        tokio::time::sleep(Duration::from_millis(300 + (run as u64 * 173) % 900)).await;
+        // Kill at a different moment of the burst in every run, counted from its first
+        // acknowledged order: on a busy machine the first one can take seconds.
+        let burst_started = std::time::Instant::now();
+        while acknowledged.lock().expect("lock").is_empty()
+            && burst_started.elapsed() < Duration::from_secs(60)
+        {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        tokio::time::sleep(Duration::from_millis(100 + (run as u64 * 173) % 900)).await;
         portal.kill();
         for client in clients {
             client.await.ok();

@@ -17,7 +17,6 @@ use crate::pages::audit::AuditPage;
 use crate::pages::cart::CartPage;
 use crate::pages::catalog::CatalogPage;
 use crate::pages::checkout::CheckoutPage;
-use crate::pages::companies::CompaniesPage;
 use crate::pages::company_rules::CompanyRulesPage;
 use crate::pages::home::HomePage;
 use crate::pages::invoices::InvoicesPage;
@@ -27,19 +26,30 @@ use crate::pages::not_found::NotFoundPage;
 use crate::pages::notifications::NotificationsPage;
 use crate::pages::order::OrderPage;
 use crate::pages::orders::OrdersPage;
-use crate::pages::payments::PaymentsPage;
 use crate::pages::product::ProductPage;
-use crate::pages::staff_assortments::StaffAssortmentsPage;
-use crate::pages::staff_entry::StaffOrderEntryPage;
-use crate::pages::staff_import::StaffImportPage;
-use crate::pages::staff_orders::StaffOrdersPage;
-use crate::pages::staff_pick_list::PickListPage;
-use crate::pages::staff_products::StaffProductsPage;
 use crate::pages::users::UsersPage;
 use crate::session::SessionStore;
 
+/// The supplier's back-office pages: the routes whose code only the staff bundle has
+/// (`shared::bundles::is_staff_page` names their addresses).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StaffPage {
+    Companies,
+    Products,
+    Import,
+    Assortments,
+    Orders,
+    PickList,
+    OrderEntry,
+    Payments,
+}
+
+/// What a bundle shows for a back-office route.
+pub type StaffPages = fn(StaffPage) -> AnyView;
+
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(staff_pages: StaffPages) -> impl IntoView {
+    let staff = move |page: StaffPage| move || staff_pages(page);
     let session = SessionStore::provide();
     I18n::provide();
     Connectivity::provide();
@@ -69,16 +79,16 @@ pub fn App() -> impl IntoView {
                 >
                     <Route path=path!("") view=HomePage />
                     <Route path=path!("users") view=UsersPage />
-                    <Route path=path!("companies") view=CompaniesPage />
+                    <Route path=path!("companies") view=staff(StaffPage::Companies) />
                     <Route path=path!("catalog") view=CatalogPage />
                     <Route path=path!("catalog/:sku") view=ProductPage />
-                    <Route path=path!("staff/products") view=StaffProductsPage />
-                    <Route path=path!("staff/import") view=StaffImportPage />
-                    <Route path=path!("staff/assortments") view=StaffAssortmentsPage />
-                    <Route path=path!("staff/orders") view=StaffOrdersPage />
-                    <Route path=path!("staff/orders/:id/pick-list") view=PickListPage />
-                    <Route path=path!("staff/orders/new") view=StaffOrderEntryPage />
-                    <Route path=path!("staff/payments") view=PaymentsPage />
+                    <Route path=path!("staff/products") view=staff(StaffPage::Products) />
+                    <Route path=path!("staff/import") view=staff(StaffPage::Import) />
+                    <Route path=path!("staff/assortments") view=staff(StaffPage::Assortments) />
+                    <Route path=path!("staff/orders") view=staff(StaffPage::Orders) />
+                    <Route path=path!("staff/orders/:id/pick-list") view=staff(StaffPage::PickList) />
+                    <Route path=path!("staff/orders/new") view=staff(StaffPage::OrderEntry) />
+                    <Route path=path!("staff/payments") view=staff(StaffPage::Payments) />
                     <Route path=path!("cart") view=CartPage />
                     <Route path=path!("checkout") view=CheckoutPage />
                     <Route path=path!("orders") view=OrdersPage />

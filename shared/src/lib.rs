@@ -3,6 +3,7 @@
 //! Architecture invariant: this crate never depends on a server crate (sea-orm, axum,
 //! async-graphql, tokio); it must build for `wasm32-unknown-unknown`.
 
+pub mod bundles;
 pub mod email;
 pub mod ids;
 pub mod language;

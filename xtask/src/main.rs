@@ -5,6 +5,7 @@
 //! - `cargo xtask test`: fmt, clippy, every Rust test on SQLite (and on PostgreSQL when
 //!   `TEST_DATABASE_URL` is set), and the browser tests in `e2e/`.
 
+mod size_budget;
 mod steps;
 mod tools;
 

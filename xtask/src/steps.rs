@@ -6,6 +6,7 @@ use std::time::Instant;
 
 use anyhow::{Context, bail};
 
+use crate::size_budget;
 use crate::tools::{self, repo_root, run};
 
 /// Everything the frontend build needs, installed when missing.
@@ -19,10 +20,14 @@ fn ensure_frontend_toolchain() -> anyhow::Result<()> {
     tools::ensure_npm_packages(&repo_root().join("frontend"))
 }
 
-/// Builds the WASM frontend in release mode into `dist/`.
+/// Builds the WASM frontend in release mode into `dist/`: the customer bundle
+/// (`index.html`) and the staff bundle (`staff.html`, see `frontend/src/lib.rs`). Trunk
+/// builds one page per run and replaces its output folder, so the staff bundle is built
+/// into a folder inside it and its files are moved up (all names but the page are content-hashed).
 pub fn build_frontend() -> anyhow::Result<()> {
     ensure_frontend_toolchain()?;
     let root = repo_root();
+    check_bundle_pages_agree(&root)?;
     // Trunk runs cargo offline: fetch first so a fresh machine has the crates.
     run(&root, "cargo", &["fetch", "--locked"], &[])?;
     let tool_path = format!(
@@ -32,16 +37,59 @@ pub fn build_frontend() -> anyhow::Result<()> {
         std::env::var("PATH").unwrap_or_default()
     );
     let trunk = tools::trunk_binary();
+    let trunk = trunk.to_str().context("the path of trunk is not UTF-8")?;
+    let environment = [
+        ("PATH", tool_path.as_str()),
+        ("TRUNK_OFFLINE", "true"),
+        ("NO_COLOR", "true"),
+    ];
+    run(&root, trunk, &["build", "--release"], &environment)?;
     run(
         &root,
-        trunk.to_str().context("the path of trunk is not UTF-8")?,
-        &["build", "--release"],
+        trunk,
         &[
-            ("PATH", tool_path.as_str()),
-            ("TRUNK_OFFLINE", "true"),
-            ("NO_COLOR", "true"),
+            "build",
+            "--release",
+            "--dist",
+            "dist/.staff",
+            "frontend/staff.html",
         ],
-    )
+        &environment,
+    )?;
+    let dist = root.join("dist");
+    let staff_dist = dist.join(".staff");
+    for entry in std::fs::read_dir(&staff_dist).context("reading the staff bundle")? {
+        let entry = entry?;
+        if entry.file_type()?.is_file() {
+            // Trunk names its output page index.html whatever the source page was called.
+            let name = if entry.file_name() == "index.html" {
+                "staff.html".into()
+            } else {
+                entry.file_name()
+            };
+            std::fs::copy(entry.path(), dist.join(&name))
+                .with_context(|| format!("copying {} into dist/", entry.path().display()))?;
+        }
+    }
+    std::fs::remove_dir_all(&staff_dist)?;
+    size_budget::report_and_check(&dist, &root.join("frontend/size-budget.json"))
+}
+
+/// `staff.html` is `index.html` with another `data-bin`: one page, two bundles. A change
+/// to one (a new stylesheet) must reach the other, or staff pages would lose it.
+fn check_bundle_pages_agree(root: &Path) -> anyhow::Result<()> {
+    let read = |name: &str| {
+        std::fs::read_to_string(root.join("frontend").join(name))
+            .with_context(|| format!("reading frontend/{name}"))
+    };
+    let customer = read("index.html")?;
+    let staff = read("staff.html")?.replace(r#"data-bin="staff""#, r#"data-bin="frontend""#);
+    if customer != staff {
+        bail!(
+            "frontend/staff.html must equal frontend/index.html but for data-bin=\"staff\": copy the change over"
+        );
+    }
+    Ok(())
 }
 
 pub fn run_portal() -> anyhow::Result<()> {

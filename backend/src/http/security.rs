@@ -39,14 +39,20 @@ pub struct SecurityHeaders {
 }
 
 impl SecurityHeaders {
-    /// Reads the SPA's `index.html` once for the hashes of its inline scripts, and
-    /// turns on HSTS when `public_url` is `https://`.
+    /// Reads the SPA's two pages (`index.html` and the staff bundle's `staff.html`)
+    /// once for the hashes of their inline loader scripts, and turns on HSTS when
+    /// `public_url` is `https://`.
     pub fn new(static_dir: Option<&Path>, public_url: &str) -> SecurityHeaders {
-        let index_html = static_dir
-            .map(|dir| dir.join("index.html"))
-            .and_then(|path| std::fs::read_to_string(path).ok())
-            .unwrap_or_default();
-        let policy = app_policy(&inline_script_hashes(&index_html));
+        let mut hashes = Vec::new();
+        for page in ["index.html", shared::bundles::STAFF_HTML] {
+            let html = static_dir
+                .and_then(|dir| std::fs::read_to_string(dir.join(page)).ok())
+                .unwrap_or_default();
+            hashes.extend(inline_script_hashes(&html));
+        }
+        hashes.sort();
+        hashes.dedup();
+        let policy = app_policy(&hashes);
         let content_security_policy = HeaderValue::from_str(&policy)
             // Hashes are base64 and the rest is ASCII: this cannot fail, but a
             // broken page is better than no policy.

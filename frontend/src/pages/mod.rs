@@ -20,6 +20,7 @@ pub mod order;
 pub mod orders;
 pub mod payments;
 pub mod product;
+pub mod staff_area;
 pub mod staff_assortments;
 pub mod staff_entry;
 pub mod staff_import;

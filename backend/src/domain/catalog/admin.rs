@@ -395,6 +395,33 @@ async fn audit_price_change(
         .await
 }
 
+/// The audit entry of a base price a catalog import changed (its tiers stay as they were).
+pub(super) async fn audit_imported_price(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    price_list_id: i64,
+    sku: &str,
+    before: Option<i64>,
+    after: i64,
+) -> Result<(), DomainError> {
+    let price = |unit: i64| {
+        serde_json::json!({
+            "unitPrice": crate::domain::audit::amount(money::from_db(unit)),
+            "via": "CSV import",
+        })
+    };
+    audit_price_change(
+        db,
+        actor,
+        AuditAction::PriceSet,
+        price_list_id,
+        sku,
+        before.map_or(serde_json::Value::Null, price),
+        price(after),
+    )
+    .await
+}
+
 /// Sets the price of a product in a list, replacing its tiers.
 pub async fn set_price(
     db: &impl ConnectionTrait,

@@ -395,12 +395,28 @@ pub async fn import(
     }
 
     let base = base_list_id(txn).await?;
+    // The base prices before the import, read at once, for the audit log.
+    let old_prices: HashMap<i64, i64> = price_list_item::Entity::find()
+        .filter(price_list_item::Column::PriceListId.eq(base))
+        .filter(
+            price_list_item::Column::ProductId
+                .is_in(existing.values().copied().collect::<Vec<_>>()),
+        )
+        .all(txn)
+        .await?
+        .into_iter()
+        .map(|item| (item.product_id, item.unit_price))
+        .collect();
     let now = Utc::now();
     let mut changes = Vec::new();
     for row in rows {
         let (saved, _) = admin::upsert_product(txn, &row.product).await?;
         if let Some(unit) = row.base_price {
             admin::write_unit_price(txn, base, saved.id, unit).await?;
+            let old = old_prices.get(&saved.id).copied();
+            if old != Some(unit) {
+                admin::audit_imported_price(txn, actor, base, &saved.sku, old, unit).await?;
+            }
         }
         if let Some(on_hand) = row.on_hand {
             let current = levels.get(&saved.id);
