@@ -89,6 +89,34 @@ async fn sign_ins_are_logged_with_the_ip_and_failures_with_their_reason() {
 }
 
 #[tokio::test]
+async fn behind_a_trusted_proxy_the_log_names_the_forwarded_client() {
+    let app = TestApp::spawn_with(|config| {
+        config.trusted_proxies = vec!["127.0.0.1".parse().unwrap()];
+    })
+    .await;
+    let failed: Value = app
+        .client
+        .post(app.url("/graphql"))
+        .header("x-forwarded-for", "198.51.100.7")
+        .json(&json!({ "query": "mutation { login(email: \"buyer@demo.test\", password: \"wrong-password\") { token } }" }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(error_code(&failed), Some("UNAUTHENTICATED"), "{failed}");
+    let staff = app.login("staff@demo.test").await;
+    assert_eq!(
+        only(&app, &staff, "LOGIN_FAILED").await["ip"],
+        "198.51.100.7"
+    );
+    // The staff sign-in came without the header: the proxy's own address.
+    let successes = entries(&app, &staff, json!({ "action": "LOGIN_SUCCEEDED" })).await;
+    assert_eq!(successes[0]["ip"], "127.0.0.1");
+}
+
+#[tokio::test]
 async fn user_role_activation_and_limit_changes_are_logged_with_before_and_after() {
     let app = TestApp::spawn().await;
     let admin = app.login("admin@demo.test").await;

@@ -63,13 +63,13 @@ pub fn router(state: AppState, static_dir: Option<&Path>, security: SecurityHead
         .route("/ledger/{company}/{file}", get(documents::statement))
         .route("/healthz", get(health::healthz))
         .route("/metrics", get(metrics::render))
-        .with_state(state);
+        .with_state(state.clone());
     let app = match static_dir {
         Some(dir) => api.fallback_service(spa::service(dir)),
         None => api,
     };
     app.layer(axum::middleware::from_fn(metrics::track))
-        .layer(axum::middleware::from_fn(request_origin))
+        .layer(axum::middleware::from_fn_with_state(state, request_origin))
         .layer(CompressionLayer::new())
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         // The limit above is the one limit; axum's own default (2 MB) would undercut it
@@ -120,18 +120,16 @@ pub fn router(state: AppState, static_dir: Option<&Path>, security: SecurityHead
         .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
 }
 
-/// Serves the request with its [`RequestOrigin`] (peer IP, request id) in scope, for
-/// the audit log. The IP is the TCP peer's: behind a reverse proxy it is the proxy's
-/// (trusting a forwarded header is a deployment setting left for later).
+/// Serves the request with its [`RequestOrigin`] (client IP, request id) in scope, for
+/// the audit log. The IP is the one the login throttle uses ([`client_ip::ClientIp`]):
+/// the TCP peer, or behind a trusted proxy the client it forwarded.
 async fn request_origin(
+    client_ip::ClientIp(ip): client_ip::ClientIp,
     request: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> axum::response::Response {
     let origin = RequestOrigin {
-        ip: request
-            .extensions()
-            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-            .map(|info| info.0.ip().to_string()),
+        ip: ip.map(|ip| ip.to_string()),
         request_id: request
             .headers()
             .get("x-request-id")
