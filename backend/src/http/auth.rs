@@ -1,8 +1,8 @@
 //! The one place where a request's credentials become an [`Authentication`].
 
 use axum::extract::FromRequestParts;
-use axum::http::request::Parts;
 use axum::http::header;
+use axum::http::request::Parts;
 use axum::response::Response;
 
 use super::AppState;
