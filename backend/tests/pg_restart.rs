@@ -114,13 +114,22 @@ impl Cluster {
                 "--no-sync",
             ],
         )?;
-        // fsync off: a fast stop writes a shutdown checkpoint, which is all a restart
-        // needs; the machine itself does not crash in this test.
-        let options = format!(
-            "-p {} -k {} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60",
+        // The settings go into postgresql.conf, not `pg_ctl -o`: a later `pg_ctl start`
+        // (after the stop of the test) must not fall back to port 5432, the shared
+        // server's. fsync off: a fast stop writes a shutdown checkpoint, which is all a
+        // restart needs; the machine itself does not crash in this test.
+        let settings = format!(
+            "\nport = {}\nunix_socket_directories = '{}'\nlisten_addresses = '127.0.0.1'\n\
+             fsync = off\nmax_connections = 60\n",
             cluster.port,
             cluster.dir.path().display()
         );
+        let conf = cluster.data.join("postgresql.conf");
+        let mut text = std::fs::read_to_string(&conf)
+            .map_err(|error| format!("cannot read postgresql.conf: {error}"))?;
+        text.push_str(&settings);
+        std::fs::write(&conf, text)
+            .map_err(|error| format!("cannot write postgresql.conf: {error}"))?;
         let log = cluster
             .dir
             .path()
@@ -129,9 +138,7 @@ impl Cluster {
             .to_string();
         cluster.run(
             "pg_ctl",
-            &[
-                "-D", &data, "-l", &log, "-o", &options, "-w", "-t", "30", "start",
-            ],
+            &["-D", &data, "-l", &log, "-w", "-t", "30", "start"],
         )?;
         Ok(cluster)
     }
@@ -169,7 +176,8 @@ impl Cluster {
 
     fn pg_ctl(&self, arguments: &[&str]) {
         let data = self.data.display().to_string();
-        let mut all = vec!["-D", data.as_str(), "-w", "-t", "30"];
+        let log = self.dir.path().join("postgres.log").display().to_string();
+        let mut all = vec!["-D", data.as_str(), "-l", log.as_str(), "-w", "-t", "30"];
         all.extend_from_slice(arguments);
         self.run("pg_ctl", &all).expect("pg_ctl");
     }
@@ -311,8 +319,9 @@ async fn lines_of(db: &DatabaseConnection, order_id: i64) -> i64 {
     row.try_get::<i64>("", "n").expect("n")
 }
 
-// Not yet seen green once (written at the end of a session on a machine too busy to
-// link it in time): run it with `--ignored` on PostgreSQL, then drop this attribute.
+// Not yet seen green once: its first run (set-up, cluster, server, load) stopped at
+// `pg_ctl start` after the stop, which had lost the port of `pg_ctl -o`; the settings
+// now live in postgresql.conf. Run it with `--ignored` on PostgreSQL, then drop this.
 #[ignore = "not yet verified: run with --ignored and TEST_DATABASE_URL, then remove"]
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn the_server_serves_again_after_postgresql_restarts_under_load() {
