@@ -23,145 +23,15 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use backend::entities::{company, user};
-use chrono::Utc;
-use common::{Outcome, Server};
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+use common::orders::{
+    LINES_PER_ORDER, PLACE, add_buyers, broken_invariants, lift_credit_limit, login_buyers,
+    order_body, order_items, outcome_of, set_available,
 };
-use serde_json::{Value, json};
+use common::{Outcome, Server};
+use serde_json::json;
 
-const PLACE: &str =
-    "mutation($lines: [OrderLineInput!]!) { placeOrder(input: { lines: $lines }) { id status } }";
-const LINES_PER_ORDER: usize = 10;
 const RACE_PRODUCTS: usize = 5;
 const RACE_UNITS: i64 = 100;
-
-/// A product of Galil's catalog the benchmark orders: the smallest quantity its
-/// minimum and pack size allow.
-#[derive(Clone)]
-struct Item {
-    sku: String,
-    quantity: i64,
-}
-
-/// Galil gets `clients` buyers (sharing the demo password's hash) and a credit limit no
-/// run reaches, so every refusal the benchmark sees is about stock.
-async fn prepare_company(db: &DatabaseConnection, clients: usize) {
-    let buyer = user::Entity::find()
-        .filter(user::Column::Email.eq("buyer@demo.test"))
-        .one(db)
-        .await
-        .expect("users")
-        .expect("the demo buyer");
-    let company_id = buyer.company_id.expect("a company");
-    company::Entity::update_many()
-        .col_expr(
-            company::Column::CreditLimit,
-            sea_orm::sea_query::Expr::value(i64::MAX / 4),
-        )
-        .filter(company::Column::Id.eq(company_id))
-        .exec(db)
-        .await
-        .expect("credit limit");
-    let buyers = (0..clients).map(|index| user::ActiveModel {
-        email: Set(format!("bench-buyer-{index}@demo.test")),
-        name: Set(format!("Bench buyer {index}")),
-        password_hash: Set(buyer.password_hash.clone()),
-        role: Set(buyer.role.clone()),
-        company_id: Set(Some(company_id)),
-        active: Set(true),
-        order_limit: Set(None),
-        approval_limit: Set(None),
-        language: Set("en".to_owned()),
-        created_at: Set(Utc::now()),
-        ..Default::default()
-    });
-    user::Entity::insert_many(buyers)
-        .exec(db)
-        .await
-        .expect("bench buyers");
-}
-
-/// Products of Galil's catalog, priced and in stock, each line cheap enough that a
-/// 10-line order stays below the 5,000 ILS approval threshold.
-async fn order_items(server: &Server, token: &str) -> Vec<Item> {
-    let mut nodes = Vec::new();
-    let mut after = Value::Null;
-    // Three pages of 100 (the largest page the API serves).
-    for _ in 0..3 {
-        let response = server
-            .graphql(
-                Some(token),
-                "query($after: String) { products(first: 100, after: $after) { edges { node { sku unitPrice packSize minOrderQuantity available } } pageInfo { hasNextPage endCursor } } }",
-                json!({ "after": after }),
-            )
-            .await;
-        let page = &response["data"]["products"];
-        nodes.extend(
-            page["edges"]
-                .as_array()
-                .unwrap_or_else(|| panic!("products: {response}"))
-                .iter()
-                .map(|edge| edge["node"].clone()),
-        );
-        if page["pageInfo"]["hasNextPage"] != true {
-            break;
-        }
-        after = page["pageInfo"]["endCursor"].clone();
-    }
-    nodes
-        .iter()
-        .filter_map(|node| {
-            let price: f64 = node["unitPrice"].as_str()?.parse().ok()?;
-            let pack = node["packSize"].as_i64()?.max(1);
-            let minimum = node["minOrderQuantity"].as_i64()?.max(1);
-            let quantity = (minimum + pack - 1) / pack * pack;
-            let sku = node["sku"].as_str()?.to_owned();
-            (node["available"].as_i64()? > 0 && price * (quantity as f64) < 300.0)
-                .then_some(Item { sku, quantity })
-        })
-        .collect()
-}
-
-/// Sets what is available of `skus` to `available` (on hand = reserved + available).
-async fn set_available(db: &DatabaseConnection, skus: &[String], available: i64) {
-    let list = skus
-        .iter()
-        .map(|sku| format!("'{sku}'"))
-        .collect::<Vec<_>>()
-        .join(",");
-    db.execute_unprepared(&format!(
-        "UPDATE stock SET on_hand = reserved + {available} \
-         WHERE product_id IN (SELECT id FROM products WHERE sku IN ({list}))"
-    ))
-    .await
-    .expect("set stock");
-}
-
-fn outcome_of(response: Option<Value>) -> Outcome {
-    let Some(response) = response else {
-        return Outcome::Error;
-    };
-    if response["data"]["placeOrder"]["id"].is_string() {
-        return Outcome::Ok;
-    }
-    if response["errors"][0]["extensions"]["code"] == "OUT_OF_STOCK" {
-        return Outcome::Refused;
-    }
-    eprintln!("unexpected answer: {response}");
-    Outcome::Error
-}
-
-/// The broken invariants of the consistency checker (`portal check`), by name.
-async fn broken_invariants(db: &DatabaseConnection) -> Vec<String> {
-    backend::domain::consistency::check(db)
-        .await
-        .expect("the consistency check runs")
-        .into_iter()
-        .map(|finding| format!("{} ({} rows)", finding.invariant, finding.count))
-        .collect()
-}
 
 #[tokio::main]
 async fn main() {
@@ -170,17 +40,10 @@ async fn main() {
     let (url, db, _dir) = common::fresh_database("orders").await;
     backend::db::migrate(&db).await.expect("migrate");
     backend::seed::seed_demo(&db).await.expect("seed");
-    prepare_company(&db, clients).await;
+    lift_credit_limit(&db).await;
+    add_buyers(&db, "bench-buyer", clients, None).await;
     let server = Server::start(&db, url).await;
-    let mut tokens = Vec::new();
-    for index in 0..clients {
-        tokens.push(
-            server
-                .login(&format!("bench-buyer-{index}@demo.test"))
-                .await,
-        );
-    }
-    let tokens = Arc::new(tokens);
+    let tokens = Arc::new(login_buyers(&server, "bench-buyer", clients).await);
     let items = order_items(&server, &tokens[0]).await;
     assert!(
         items.len() >= LINES_PER_ORDER + RACE_PRODUCTS,
@@ -213,8 +76,6 @@ async fn main() {
         );
     };
 
-    // Each client walks the product list with its own stride, so orders overlap on
-    // products the way a busy morning does.
     let place = {
         let (tokens, items, base_url) = (
             tokens.clone(),
@@ -226,14 +87,7 @@ async fn main() {
             let (tokens, items, base_url) = (tokens.clone(), items.clone(), base_url.clone());
             let n = counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             async move {
-                let start = (index * 7 + n * 13) % items.len();
-                let lines: Vec<Value> = (0..LINES_PER_ORDER)
-                    .map(|offset| {
-                        let item = &items[(start + offset) % items.len()];
-                        json!({ "sku": item.sku, "quantity": item.quantity })
-                    })
-                    .collect();
-                let body = json!({ "query": PLACE, "variables": { "lines": lines } });
+                let body = order_body(&items, index, n);
                 outcome_of(common::post(&http, &base_url, &tokens[index], &body).await)
             }
         })

@@ -2,6 +2,8 @@
 //! process, logins, a load loop with latency statistics, and the JSON report.
 #![allow(dead_code)] // each benchmark uses a part of it
 
+pub mod orders;
+
 use std::future::Future;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -91,10 +93,13 @@ pub struct Server {
     pub base_url: String,
     stop: tokio::sync::oneshot::Sender<()>,
     handle: tokio::task::JoinHandle<anyhow::Result<()>>,
+    /// The approval e-mails of a run go here, not into `./data/outbox`.
+    _outbox: tempfile::TempDir,
 }
 
 impl Server {
     pub async fn start(db: &DatabaseConnection, database_url: String) -> Server {
+        let outbox = tempfile::tempdir().expect("an outbox dir");
         let config = Config {
             database_url,
             listen_address: "127.0.0.1:0".parse().expect("address"),
@@ -104,7 +109,10 @@ impl Server {
             demo: false,
             access_token_minutes: 60,
             require_totp: false,
-            mail: backend::config::MailConfig::default(),
+            mail: backend::config::MailConfig {
+                outbox_dir: outbox.path().to_owned(),
+                ..Default::default()
+            },
             supplier: Default::default(),
             login_limits: Default::default(),
             trusted_proxies: Vec::new(),
@@ -122,6 +130,7 @@ impl Server {
             base_url,
             stop,
             handle,
+            _outbox: outbox,
         }
     }
 
@@ -169,6 +178,9 @@ pub enum Outcome {
     /// apart, not as an error.
     Refused,
     Error,
+    /// Nothing left to do (e.g. no pending order left to approve): this client stops,
+    /// and the request is not counted.
+    Exhausted,
 }
 
 pub struct Run {
@@ -210,9 +222,12 @@ where
             while Instant::now() < deadline {
                 let sent = Instant::now();
                 let outcome = request(index, http.clone()).await;
+                if matches!(outcome, Outcome::Exhausted) {
+                    break;
+                }
                 latencies.push(sent.elapsed());
                 match outcome {
-                    Outcome::Ok => {}
+                    Outcome::Ok | Outcome::Exhausted => {}
                     Outcome::Refused => refused += 1,
                     Outcome::Error => errors += 1,
                 }
@@ -243,6 +258,34 @@ where
         p99_ms: at(0.99),
         per_second: latencies.len() as f64 / elapsed,
     }
+}
+
+/// Starts a new measure of the peak resident set size (`VmHWM`) of this process,
+/// which runs both the server and the load generator: writing 5 to
+/// `/proc/self/clear_refs` resets the high-water mark to the current size (Linux).
+pub fn reset_peak_rss() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
+/// The peak resident set size of this process since the last [`reset_peak_rss`], in
+/// MiB (`VmHWM` of `/proc/self/status`); 0 where the file does not exist.
+pub fn peak_rss_mib() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|status| {
+            status
+                .lines()
+                .find_map(|line| line.strip_prefix("VmHWM:"))
+                .and_then(|value| {
+                    value
+                        .trim()
+                        .trim_end_matches("kB")
+                        .trim()
+                        .parse::<f64>()
+                        .ok()
+                })
+        })
+        .map_or(0.0, |kib| kib / 1024.0)
 }
 
 /// Sends one GraphQL request from a load loop: the response, or `None` when the

@@ -93,6 +93,30 @@ pub fn redact_url(database_url: &str) -> String {
     }
 }
 
+/// Whether `error` says the database cannot be reached now (stopped, restarting, a
+/// connection cut by the server, or no pool connection within the acquire timeout)
+/// rather than that a statement failed. Such a request may be retried as it is.
+pub fn is_unavailable(error: &sea_orm::DbErr) -> bool {
+    use sea_orm::sqlx::Error as SqlxError;
+    use sea_orm::{DbErr, RuntimeErr};
+    let sqlx_error = match error {
+        DbErr::ConnectionAcquire(_) => return true,
+        DbErr::Conn(RuntimeErr::SqlxError(error))
+        | DbErr::Exec(RuntimeErr::SqlxError(error))
+        | DbErr::Query(RuntimeErr::SqlxError(error)) => error,
+        DbErr::Conn(_) => return true,
+        _ => return false,
+    };
+    match sqlx_error.as_ref() {
+        SqlxError::Io(_) | SqlxError::PoolTimedOut | SqlxError::PoolClosed => true,
+        // PostgreSQL's class 57: admin_shutdown, crash_shutdown, cannot_connect_now.
+        SqlxError::Database(database) => database
+            .code()
+            .is_some_and(|code| matches!(code.as_ref(), "57P01" | "57P02" | "57P03")),
+        _ => false,
+    }
+}
+
 /// Begins a transaction that will write. On SQLite it takes the write lock at once
 /// (`BEGIN IMMEDIATE`): a deferred transaction that read first could not upgrade to a
 /// writer while another writer committed, and would fail instead of waiting. On

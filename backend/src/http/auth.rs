@@ -1,9 +1,9 @@
 //! The one place where a request's credentials become an [`Authentication`].
 
 use axum::extract::FromRequestParts;
+use axum::http::header;
 use axum::http::request::Parts;
-use axum::http::{StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 
 use super::AppState;
 use crate::domain::auth;
@@ -43,10 +43,7 @@ pub async fn authenticate(
 ) -> Result<Authentication, Response> {
     auth::authenticate(&state.db, &state.token_keys, bearer)
         .await
-        .map_err(|error| {
-            tracing::error!(?error, "authentication failed on our side");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        })
+        .map_err(|error| super::unavailable::failed_on_our_side(&error))
 }
 
 /// The token of a `Bearer <token>` header value (the scheme is case-insensitive).

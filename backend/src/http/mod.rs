@@ -14,6 +14,7 @@ pub mod health;
 pub mod metrics;
 pub mod security;
 pub mod spa;
+mod unavailable;
 
 use std::path::Path;
 use std::time::Duration;
