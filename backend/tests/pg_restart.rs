@@ -319,10 +319,6 @@ async fn lines_of(db: &DatabaseConnection, order_id: i64) -> i64 {
     row.try_get::<i64>("", "n").expect("n")
 }
 
-// Not yet seen green once: its first run (set-up, cluster, server, load) stopped at
-// `pg_ctl start` after the stop, which had lost the port of `pg_ctl -o`; the settings
-// now live in postgresql.conf. Run it with `--ignored` on PostgreSQL, then drop this.
-#[ignore = "not yet verified: run with --ignored and TEST_DATABASE_URL, then remove"]
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn the_server_serves_again_after_postgresql_restarts_under_load() {
     if std::env::var("TEST_DATABASE_URL").map_or(true, |url| url.is_empty()) {

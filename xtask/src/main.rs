@@ -26,7 +26,7 @@ fn main() -> ExitCode {
                  test       fmt, clippy, Rust tests (SQLite, and PostgreSQL with TEST_DATABASE_URL), browser tests\n             \
                  (`test --no-e2e` skips the browser tests)\n  \
                  frontend   build the frontend into dist/ only\n  \
-                 bench      catalog benchmark: `bench [--products 10k,100k,1m] [--seconds 10] [--clients 32] [--postgres]`\n             \
+                 bench      every scenario: `bench [--products 10k,100k,1m] [--scenarios page,product] [--seconds 10] [--clients 32] [--postgres]`\n             \
                  ordering benchmark: `bench orders [--seconds 10] [--clients 32] [--postgres]`\n             \
                  long fuzz pass: `bench fuzz [--cases 5000]`; crash rounds: `bench crash [--runs 20]`"
             );
