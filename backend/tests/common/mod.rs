@@ -6,6 +6,7 @@
 //! test's set-up to a few milliseconds.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+pub mod sessions;
 pub mod shop;
 pub mod two_factor;
 pub mod ws;
