@@ -246,14 +246,13 @@ pub async fn update_company_user(
     let updated = change.update(db).await?;
     if existing.active && !updated.active {
         // A deactivated user's live sessions end with the change, not at their expiry.
-        let ended = crate::domain::auth::session::revoke_all_for_user(
+        crate::domain::auth::session::revoke_all_for_user(
             db,
             target,
             None,
             crate::domain::auth::session::RevokeReason::UserDeactivated,
         )
         .await?;
-        after.insert("sessionsEnded".into(), ended.into());
     }
     if !after.is_empty() {
         Entry::new(AuditAction::UserUpdated)

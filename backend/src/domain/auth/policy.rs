@@ -76,7 +76,7 @@ mod tests {
         assert!(refused("nine char"));
         assert!(!refused("ten chars!"));
         assert!(!refused(&"x7".repeat(64)));
-        assert!(refused(&"x7".repeat(64) + "y"));
+        assert!(refused(&("x7".repeat(64) + "y")));
     }
 
     #[test]

@@ -34,8 +34,10 @@ pub struct Claims {
     pub iat: i64,
     pub exp: i64,
     /// The session the token belongs to: every request checks that it is still open,
-    /// so logging out ends the token at once. Required: a token without it is refused.
-    pub sid: i64,
+    /// so logging out ends the token at once. Required: a token without it is refused
+    /// (optional here only so that an expired old token still says it expired).
+    #[serde(default)]
+    pub sid: Option<i64>,
 }
 
 /// What a valid access token names.
@@ -180,7 +182,7 @@ impl TokenKeys {
             aud: AUDIENCE.to_owned(),
             iat: now.timestamp(),
             exp: (now + self.lifetime).timestamp(),
-            sid: session.0,
+            sid: Some(session.0),
         };
         Ok(jsonwebtoken::encode(
             &self.header(),
@@ -204,10 +206,12 @@ impl TokenKeys {
                 _ => TokenRejection::Invalid,
             })?;
         let user = UserId::parse(&data.claims.sub).ok_or(TokenRejection::Invalid)?;
-        Ok(Verified {
-            user,
-            session: SessionId(data.claims.sid),
-        })
+        let session = data
+            .claims
+            .sid
+            .map(SessionId)
+            .ok_or(TokenRejection::Invalid)?;
+        Ok(Verified { user, session })
     }
 }
 
