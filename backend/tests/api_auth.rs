@@ -191,8 +191,8 @@ async fn open_session_one(app: &TestApp) {
     let payload = token.split('.').nth(1).unwrap_or_default();
     let payload = base64::engine::general_purpose::URL_SAFE_NO_PAD
         .decode(payload)
-        .expect("a base64 payload");
-    let payload: Value = serde_json::from_slice(&payload).expect("JSON claims");
+        .unwrap_or_default();
+    let payload: Value = serde_json::from_slice(&payload).unwrap_or_default();
     assert_eq!(
         (payload["sub"].as_str(), payload["sid"].as_i64()),
         (Some("2"), Some(1))

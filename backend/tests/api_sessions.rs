@@ -1,6 +1,10 @@
 //! Sessions: the refresh cookie, rotation and reuse detection, logout, logging out
 //! everywhere, and the ends of sessions that a password change or a deactivation
 //! brings.
+#![expect(
+    clippy::expect_used,
+    reason = "test set-up reads the database directly and fails loudly"
+)]
 
 mod common;
 

@@ -103,8 +103,14 @@ export async function openMenu(page: Page, testInfo: TestInfo): Promise<void> {
   await expect(button).toHaveAttribute('aria-expanded', 'true');
 }
 
-/** Signs in through the login form, pressing Enter in the password field. */
+/**
+ * Signs in through the login form, pressing Enter in the password field. The form is
+ * for a signed-out browser: a refresh cookie of this context (an earlier sign-in, or an
+ * API login through `page.request`, which shares the cookie jar) is dropped first, or
+ * the app would restore that session instead of showing the form.
+ */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.context().clearCookies({ name: 'portal_refresh' });
   await page.goto('/login');
   // <html lang> is only certain once the app has started and applied the stored language.
   await expect(page.locator('#login-email')).toBeVisible();

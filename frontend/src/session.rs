@@ -125,17 +125,20 @@ impl SessionStore {
         self.session.set(Some(session));
     }
 
-    /// "Log out": the server ends the session of the refresh cookie, the session ends
-    /// here and nothing is kept to come back to.
+    /// "Log out": the server ends the session of the refresh cookie (and clears the
+    /// cookie), then the session ends here and nothing is kept to come back to. The
+    /// login page shows only after the server answered, so a reload right after it
+    /// cannot restore the session that is being ended.
     pub fn sign_out(self) {
         SIGNED_OUT_ON_PURPOSE.with(|on_purpose| on_purpose.set(true));
         SessionStorage::delete(RETURN_KEY);
-        spawn_local(async {
+        cancel_refresh();
+        spawn_local(async move {
             if let Err(error) = crate::api::auth::logout().await {
                 leptos::logging::warn!("logout was not confirmed by the server: {error:?}");
             }
+            self.clear();
         });
-        self.clear();
     }
 
     fn clear(self) {
@@ -215,7 +218,7 @@ fn seconds_left(token: &str) -> Option<f64> {
             c => c,
         })
         .collect();
-    while base64.len() % 4 != 0 {
+    while !base64.len().is_multiple_of(4) {
         base64.push('=');
     }
     let json = window().atob(&base64).ok()?;
