@@ -176,11 +176,11 @@ test('staff move an order from SUBMITTED to DELIVERED while the buyer watches ea
 test('a buyer asks to cancel; staff see the request on top and accept it in one click, releasing the stock', async ({
   page,
   browser,
-  request,
+  request: api,
 }, testInfo) => {
   const sku = CANCEL_TEST_SKU[testInfo.project.name] ?? CANCEL_TEST_SKU.desktop;
-  const order = await submittedOrderOf(request, sku);
-  const line = await orderLine(request, order.id);
+  const order = await submittedOrderOf(api, sku);
+  const line = await orderLine(api, order.id);
   const buyer = await pageOfOwnContext(browser, testInfo);
   await openOrder(buyer, BUYER, order.id, order.number);
 
@@ -200,7 +200,7 @@ test('a buyer asks to cancel; staff see the request on top and accept it in one 
   // One open request at a time.
   await expect(buyer.getByTestId('action-request-cancellation')).toHaveCount(0);
 
-  const before = await available(request, line.sku);
+  const before = await available(api, line.sku);
   await openOrder(page, STAFF, order.id, order.number);
   const request = page.getByTestId('open-request');
   await expect(request).toBeVisible();
@@ -213,7 +213,7 @@ test('a buyer asks to cancel; staff see the request on top and accept it in one 
   // The buyer's page follows, and the reserved units are back on sale at once.
   await expect(buyer.getByTestId('order-status')).toHaveAttribute('data-status', 'CANCELLED');
   await expect(buyer.getByTestId('request-status')).toHaveText(/Accepted|התקבלה/);
-  expect(await available(request, line.sku)).toBe(before + line.quantity);
+  expect(await available(api, line.sku)).toBe(before + line.quantity);
   await buyer.context().close();
 });
 
