@@ -58,6 +58,7 @@ impl App {
             },
             std::sync::Arc::new(LoginThrottle::new(config.login_limits)),
         );
+        let mail_worker = notifications::worker::start(&db, &config.mail, token_keys.clone());
         let state = AppState {
             db: db.clone(),
             schema,
@@ -70,7 +71,6 @@ impl App {
             &config.mail.public_url,
         );
         let router = http::router(state, config.static_dir.as_deref(), security);
-        let mail_worker = notifications::worker::start(&db, &config.mail);
         App {
             router,
             db,

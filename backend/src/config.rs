@@ -145,7 +145,8 @@ impl Config {
                 .ok()
                 .filter(|minutes| (1..=24 * 60).contains(minutes))
                 .with_context(|| format!("ACCESS_TOKEN_MINUTES={text} must be 1..=1440"))?,
-            Err(_) => 60,
+            // Short: the app refreshes it through the HttpOnly refresh cookie.
+            Err(_) => 15,
         };
         let jwt_secret = match std::env::var("JWT_SECRET") {
             Ok(secret) => SecretString::from(secret),

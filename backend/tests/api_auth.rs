@@ -163,6 +163,8 @@ fn sign(claims: Value, secret: &str, algorithm: Algorithm) -> String {
     .unwrap_or_default()
 }
 
+/// The claims of a genuine token of the buyer (user 2) in session 1: open it first
+/// with [`open_session_one`], so that a crafted token fails for its own reason only.
 fn claims(overrides: Value) -> Value {
     let now = chrono::Utc::now().timestamp();
     let mut claims = json!({
@@ -171,6 +173,7 @@ fn claims(overrides: Value) -> Value {
         "aud": "wholesale-portal-web",
         "iat": now,
         "exp": now + 600,
+        "sid": 1,
     });
     if let (Some(base), Some(changes)) = (claims.as_object_mut(), overrides.as_object()) {
         for (key, value) in changes {
@@ -178,6 +181,22 @@ fn claims(overrides: Value) -> Value {
         }
     }
     claims
+}
+
+/// Signs the buyer in once on a fresh database: its session is session 1, the `sid` of
+/// [`claims`].
+async fn open_session_one(app: &TestApp) {
+    use base64::Engine;
+    let token = app.login("buyer@demo.test").await;
+    let payload = token.split('.').nth(1).unwrap_or_default();
+    let payload = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(payload)
+        .unwrap_or_default();
+    let payload: Value = serde_json::from_slice(&payload).unwrap_or_default();
+    assert_eq!(
+        (payload["sub"].as_str(), payload["sid"].as_i64()),
+        (Some("2"), Some(1))
+    );
 }
 
 /// `alg: none` with no signature, as an attacker would send it.
@@ -207,6 +226,7 @@ fn base64_encode(bytes: &[u8]) -> String {
 #[tokio::test]
 async fn forged_expired_and_foreign_tokens_are_rejected() {
     let app = TestApp::spawn().await;
+    open_session_one(&app).await;
     let now = chrono::Utc::now().timestamp();
     let genuine = sign(claims(json!({})), TEST_JWT_SECRET, Algorithm::HS256);
     let genuine_response = app.graphql(Some(&genuine), ME, json!({})).await;
@@ -314,11 +334,14 @@ async fn after_a_key_rotation_sessions_signed_with_the_previous_key_go_on() {
         Some(key_id(&secrecy::SecretString::from(TEST_JWT_SECRET)))
     );
 
-    let rotated = TestApp::spawn_with(|config| {
-        config.jwt_secret = secrecy::SecretString::from(NEXT_SECRET);
-        config.jwt_previous_secrets = vec![secrecy::SecretString::from(TEST_JWT_SECRET)];
-    })
-    .await;
+    // The rotated and the finished server share the first one's database, where the
+    // sessions of the tokens live.
+    let rotated = before
+        .second_instance_with(|config| {
+            config.jwt_secret = secrecy::SecretString::from(NEXT_SECRET);
+            config.jwt_previous_secrets = vec![secrecy::SecretString::from(TEST_JWT_SECRET)];
+        })
+        .await;
     assert_no_errors(&rotated.graphql(Some(&old_token), ME, json!({})).await);
     let new_token = rotated.login("buyer@demo.test").await;
     let new_kid = jsonwebtoken::decode_header(&new_token)
@@ -331,10 +354,11 @@ async fn after_a_key_rotation_sessions_signed_with_the_previous_key_go_on() {
     assert_no_errors(&rotated.graphql(Some(&new_token), ME, json!({})).await);
 
     // Once the previous key is dropped, its sessions end.
-    let finished = TestApp::spawn_with(|config| {
-        config.jwt_secret = secrecy::SecretString::from(NEXT_SECRET);
-    })
-    .await;
+    let finished = before
+        .second_instance_with(|config| {
+            config.jwt_secret = secrecy::SecretString::from(NEXT_SECRET);
+        })
+        .await;
     let response = finished.graphql(Some(&old_token), ME, json!({})).await;
     assert_eq!(error_code(&response), Some("UNAUTHENTICATED"), "{response}");
     assert_no_errors(&finished.graphql(Some(&new_token), ME, json!({})).await);
@@ -343,6 +367,7 @@ async fn after_a_key_rotation_sessions_signed_with_the_previous_key_go_on() {
 #[tokio::test]
 async fn unknown_key_ids_and_algorithm_confusion_are_rejected() {
     let app = TestApp::spawn().await;
+    open_session_one(&app).await;
     let current = key_id(&secrecy::SecretString::from(TEST_JWT_SECRET));
     // The control: the right key id and algorithm with the right key work.
     let genuine = sign_with_header(
@@ -398,6 +423,7 @@ async fn unknown_key_ids_and_algorithm_confusion_are_rejected() {
 #[tokio::test]
 async fn an_expired_token_says_the_session_expired() {
     let app = TestApp::spawn().await;
+    open_session_one(&app).await;
     let now = chrono::Utc::now().timestamp();
     let expired = sign(
         claims(json!({ "iat": now - 7200, "exp": now - 3600 })),

@@ -104,8 +104,9 @@ async function openOrder(page: Page, email: string, id: string, number: string) 
 test('staff move an order from SUBMITTED to DELIVERED while the buyer watches each step live', async ({
   page,
   browser,
+  request,
 }, testInfo) => {
-  const order = await submittedOrder(page.request);
+  const order = await submittedOrder(request);
   const buyer = await pageOfOwnContext(browser, testInfo);
   await openOrder(buyer, BUYER, order.id, order.number);
   await openOrder(page, STAFF, order.id, order.number);
@@ -175,10 +176,11 @@ test('staff move an order from SUBMITTED to DELIVERED while the buyer watches ea
 test('a buyer asks to cancel; staff see the request on top and accept it in one click, releasing the stock', async ({
   page,
   browser,
+  request: api,
 }, testInfo) => {
   const sku = CANCEL_TEST_SKU[testInfo.project.name] ?? CANCEL_TEST_SKU.desktop;
-  const order = await submittedOrderOf(page.request, sku);
-  const line = await orderLine(page.request, order.id);
+  const order = await submittedOrderOf(api, sku);
+  const line = await orderLine(api, order.id);
   const buyer = await pageOfOwnContext(browser, testInfo);
   await openOrder(buyer, BUYER, order.id, order.number);
 
@@ -198,7 +200,7 @@ test('a buyer asks to cancel; staff see the request on top and accept it in one 
   // One open request at a time.
   await expect(buyer.getByTestId('action-request-cancellation')).toHaveCount(0);
 
-  const before = await available(page.request, line.sku);
+  const before = await available(api, line.sku);
   await openOrder(page, STAFF, order.id, order.number);
   const request = page.getByTestId('open-request');
   await expect(request).toBeVisible();
@@ -211,14 +213,14 @@ test('a buyer asks to cancel; staff see the request on top and accept it in one 
   // The buyer's page follows, and the reserved units are back on sale at once.
   await expect(buyer.getByTestId('order-status')).toHaveAttribute('data-status', 'CANCELLED');
   await expect(buyer.getByTestId('request-status')).toHaveText(/Accepted|התקבלה/);
-  expect(await available(page.request, line.sku)).toBe(before + line.quantity);
+  expect(await available(api, line.sku)).toBe(before + line.quantity);
   await buyer.context().close();
 });
 
-test('staff decline a change request with a reason the buyer reads', async ({ page, browser }, testInfo) => {
-  const order = await submittedOrder(page.request);
-  const buyerToken = await tokenOf(page.request, BUYER);
-  await graphql(page.request, buyerToken, 'mutation($id: ID!) { requestOrderChange(id: $id, message: "Add 2 more packs") { status } }', {
+test('staff decline a change request with a reason the buyer reads', async ({ page, browser, request }, testInfo) => {
+  const order = await submittedOrder(request);
+  const buyerToken = await tokenOf(request, BUYER);
+  await graphql(request, buyerToken, 'mutation($id: ID!) { requestOrderChange(id: $id, message: "Add 2 more packs") { status } }', {
     id: order.id,
   });
   await openOrder(page, STAFF, order.id, order.number);
@@ -238,12 +240,12 @@ test('staff decline a change request with a reason the buyer reads', async ({ pa
   await buyer.context().close();
 });
 
-test('staff record a partial return of a delivered order and a credit note is issued', async ({ page }) => {
-  const order = await submittedOrder(page.request);
-  const line = await orderLine(page.request, order.id);
-  for (const action of ['CONFIRM', 'START_PICKING', 'PACK']) await moveByApi(page.request, order.id, action);
-  await moveByApi(page.request, order.id, 'SHIP', { carrier: 'Self pick-up', trackingNumber: 'PU-1' });
-  await moveByApi(page.request, order.id, 'DELIVER');
+test('staff record a partial return of a delivered order and a credit note is issued', async ({ page, request }) => {
+  const order = await submittedOrder(request);
+  const line = await orderLine(request, order.id);
+  for (const action of ['CONFIRM', 'START_PICKING', 'PACK']) await moveByApi(request, order.id, action);
+  await moveByApi(request, order.id, 'SHIP', { carrier: 'Self pick-up', trackingNumber: 'PU-1' });
+  await moveByApi(request, order.id, 'DELIVER');
 
   await openOrder(page, STAFF, order.id, order.number);
   await expect(page.getByTestId('credit-note-link')).toHaveCount(0);

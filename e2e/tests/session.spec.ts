@@ -1,24 +1,35 @@
 import { expect, test } from './fixtures';
 import { signIn } from './support';
 
-test('a session the server no longer accepts is cleared and leads to the login page', async ({ page }) => {
-  await page.goto('/login');
-  await expect(page.locator('#login-email')).toBeVisible();
-  await page.evaluate(() => {
-    const user = {
-      id: '2',
-      email: 'buyer@demo.test',
-      name: 'Noa Levi',
-      role: 'BUYER',
-      language: 'he',
-      company: { id: '1', name: 'Galil Hardware Ltd' },
-    };
-    localStorage.setItem('portal.session', JSON.stringify({ token: 'expired-or-forged', user }));
-  });
-
+test('a refresh cookie the server no longer accepts leads to the login page and is cleared', async ({ page, context }) => {
+  await context.addCookies([
+    {
+      name: 'portal_refresh',
+      value: 'expired-or-forged',
+      domain: '127.0.0.1',
+      path: '/auth',
+      httpOnly: true,
+      secure: true,
+      sameSite: 'Strict',
+    },
+  ]);
   await page.goto('/');
   await expect(page).toHaveURL(/\/login$/);
+  await expect(page.locator('#login-email')).toBeVisible();
+  // The server answered the refresh with a clearing cookie.
+  const cookies = await context.cookies();
+  expect(cookies.find((cookie) => cookie.name === 'portal_refresh')).toBeUndefined();
+  // No token is ever kept where scripts could read it later.
   expect(await page.evaluate(() => localStorage.getItem('portal.session'))).toBeNull();
+});
+
+test('the access token lives in memory only and a reload restores the session from the cookie', async ({ page }) => {
+  await signIn(page, 'viewer@demo.test');
+  await expect(page.getByTestId('home-viewer')).toBeVisible();
+  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+  expect(stored).not.toContain('eyJ');
+  await page.reload();
+  await expect(page.getByTestId('home-viewer')).toBeVisible();
 });
 
 test('a signed-in user sees the not-found page for an unknown address', async ({ page }) => {

@@ -14,12 +14,10 @@ test('an ended session leads to the login page with a message and back to the pa
   await page.goto('/invoices?from=2025-01-01');
   await expect(page.getByTestId('invoices-page')).toBeVisible();
 
-  // The token is no longer accepted (here: tampered with; an expired one answers the same).
-  await page.evaluate(() => {
-    const session = JSON.parse(localStorage.getItem('portal.session') ?? '{}');
-    session.token = `${session.token}x`;
-    localStorage.setItem('portal.session', JSON.stringify(session));
-  });
+  // The session ends on the server (here: logged out through the API, which also clears
+  // the refresh cookie of this browser; a revoked or expired session answers the same).
+  const ended = await page.request.post('/auth/logout', { headers: { 'x-portal-csrf': '1' } });
+  expect(ended.status()).toBe(204);
   await page.reload();
 
   await expect(page).toHaveURL(/\/login$/);

@@ -103,8 +103,14 @@ export async function openMenu(page: Page, testInfo: TestInfo): Promise<void> {
   await expect(button).toHaveAttribute('aria-expanded', 'true');
 }
 
-/** Signs in through the login form, pressing Enter in the password field. */
+/**
+ * Signs in through the login form, pressing Enter in the password field. The form is
+ * for a signed-out browser: a refresh cookie of this context (an earlier sign-in, or an
+ * API login through `page.request`, which shares the cookie jar) is dropped first, or
+ * the app would restore that session instead of showing the form.
+ */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.context().clearCookies({ name: 'portal_refresh' });
   await page.goto('/login');
   // <html lang> is only certain once the app has started and applied the stored language.
   await expect(page.locator('#login-email')).toBeVisible();
@@ -209,26 +215,37 @@ export async function openCatalog(page: Page, search: string): Promise<void> {
 /**
  * Opens `path` signed in as `email` in language `lang` without the login form and
  * without changing the user's language on the server (the login form and the language
- * switch both store it per user, which parallel tests of that user would see): the
- * session and the language go into local storage before the app starts.
+ * switch both store it per user, which parallel tests of that user would see). The
+ * sign-in goes through `page.request`, which shares the browser context's cookie jar:
+ * the HttpOnly refresh cookie lands in the context and the app restores the session
+ * from it at start, as after a reload. The language goes into local storage.
  */
 export async function openSignedIn(page: Page, email: string, lang: Lang, path: string): Promise<void> {
-  const login = await graphql<{ login: { token: string; user: Record<string, unknown> } }>(
-    page.request,
-    null,
-    `mutation($email: String!, $password: String!) { login(email: $email, password: $password) {
-       token user { id email name role language company { id name } } } }`,
-    { email, password: DEMO_PASSWORD },
-  );
-  const session = JSON.stringify({ token: login.login.token, user: login.login.user });
+  await signInThroughApi(page.request, email);
   await page.goto('/accessibility');
-  await page.evaluate(
-    ([session, lang]) => {
-      localStorage.setItem('portal.session', session);
-      localStorage.setItem('portal.lang', lang);
-    },
-    [session, lang],
-  );
+  await page.evaluate((lang) => localStorage.setItem('portal.lang', lang), lang);
   await page.goto(path);
   await expect(page.locator('html')).toHaveAttribute('lang', lang);
+}
+
+/**
+ * Signs in through the API of `request`; with a page's or a context's `request`, the
+ * refresh cookie goes into that browser context. Returns the access token.
+ */
+export async function signInThroughApi(
+  request: APIRequestContext,
+  email: string,
+  password: string = DEMO_PASSWORD,
+): Promise<string> {
+  const response = await request.post('/graphql', {
+    data: {
+      query: 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }',
+      variables: { email, password },
+    },
+  });
+  const body = await response.json();
+  if (body.errors?.length) throw new Error(`login of ${email} failed: ${JSON.stringify(body.errors)}`);
+  const cookie = response.headersArray().find((header) => header.name.toLowerCase() === 'set-cookie');
+  expect(cookie?.value ?? '', 'login sets the refresh cookie').toContain('portal_refresh=');
+  return body.data.login.token as string;
 }

@@ -1,11 +1,9 @@
 //! The root component: session, language and routes.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::{ProtectedParentRoute, ProtectedRoute, Route, Router, Routes};
 use leptos_router::path;
 
-use crate::api;
 use crate::components::layout::Layout;
 use crate::connectivity::Connectivity;
 use crate::i18n::I18n;
@@ -26,6 +24,7 @@ use crate::pages::not_found::NotFoundPage;
 use crate::pages::notifications::NotificationsPage;
 use crate::pages::order::OrderPage;
 use crate::pages::orders::OrdersPage;
+use crate::pages::password::{ForgotPasswordPage, ResetPasswordPage};
 use crate::pages::product::ProductPage;
 use crate::pages::users::UsersPage;
 use crate::session::SessionStore;
@@ -53,29 +52,35 @@ pub fn App(staff_pages: StaffPages) -> impl IntoView {
     let session = SessionStore::provide();
     I18n::provide();
     Connectivity::provide();
-    refresh_user(session);
 
     // Every route but /login needs a session; the guards react to the session signal, so
     // signing in, signing out and an expired token all move the person to the right page.
-    let signed_in = move || Some(session.is_signed_in());
-    let signed_out = move || Some(!session.is_signed_in());
+    // While the session is restored from the refresh cookie both are pending (`None`)
+    // and show the loading state, so a reload never flashes the login page.
+    let signed_in = move || session.signed_in_state();
+    let signed_out = move || session.signed_in_state().map(|signed_in| !signed_in);
 
     view! {
         <Router>
             <Routes fallback=NotFoundPage>
                 // The accessibility statement is open to everyone, signed in or not.
                 <Route path=path!("/accessibility") view=AccessibilityPage />
+                // A forgotten password: open to everyone, the link of the e-mail included.
+                <Route path=path!("/forgot-password") view=ForgotPasswordPage />
+                <Route path=path!("/reset-password") view=ResetPasswordPage />
                 <ProtectedRoute
                     path=path!("/login")
                     view=LoginPage
                     condition=signed_out
                     redirect_path=crate::session::after_sign_in_path
+                    fallback=RestoringSession
                 />
                 <ProtectedParentRoute
                     path=path!("")
                     view=Layout
                     condition=signed_in
                     redirect_path=crate::session::login_redirect
+                    fallback=RestoringSession
                 >
                     <Route path=path!("") view=HomePage />
                     <Route path=path!("users") view=UsersPage />
@@ -108,16 +113,13 @@ pub fn App(staff_pages: StaffPages) -> impl IntoView {
     }
 }
 
-/// A session restored from local storage may be stale (a renamed company, a changed
-/// role) or expired: ask the server once at start. An expired token clears the session
-/// inside the API client; other failures keep the stored user.
-fn refresh_user(session: SessionStore) {
-    if crate::session::current_token().is_none() {
-        return;
+/// What shows while the session is restored from the refresh cookie (a fraction of a
+/// second): the app's loading state, announced, instead of the login page.
+#[component]
+fn RestoringSession() -> impl IntoView {
+    view! {
+        <main id="main" class="restoring-session" tabindex="-1" aria-busy="true" data-testid="restoring-session">
+            <p class="muted" role="status">{crate::i18n::tr(|t| t.app.loading)}</p>
+        </main>
     }
-    spawn_local(async move {
-        if let Ok(user) = api::auth::me().await {
-            session.update_user(user);
-        }
-    });
 }

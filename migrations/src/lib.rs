@@ -18,6 +18,7 @@ mod m20261123_000004_carts;
 mod m20261123_000005_notifications;
 mod m20261123_000006_fulfilment;
 mod m20261123_000008_totp_audit;
+mod m20261124_000009_sessions;
 
 pub struct Migrator;
 
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000005_notifications::Migration),
             Box::new(m20261123_000006_fulfilment::Migration),
             Box::new(m20261123_000008_totp_audit::Migration),
+            Box::new(m20261124_000009_sessions::Migration),
         ]
     }
 }

@@ -148,7 +148,7 @@ pub async fn create_company_user(
             "A company user cannot be given the supplier staff role",
         ));
     }
-    password::check_new_password(&new_user.password)?;
+    password::check_new_password(&new_user.password, email.as_str())?;
     let password_hash = password::hash(new_user.password).await?;
     let row = user::ActiveModel {
         email: Set(email.as_str().to_owned()),
@@ -244,6 +244,16 @@ pub async fn update_company_user(
         change.active = Set(active);
     }
     let updated = change.update(db).await?;
+    if existing.active && !updated.active {
+        // A deactivated user's live sessions end with the change, not at their expiry.
+        crate::domain::auth::session::revoke_all_for_user(
+            db,
+            target,
+            None,
+            crate::domain::auth::session::RevokeReason::UserDeactivated,
+        )
+        .await?;
+    }
     if !after.is_empty() {
         Entry::new(AuditAction::UserUpdated)
             .by(actor)

@@ -51,10 +51,22 @@ pub enum AuditAction {
     /// Reserved for API keys (not built yet): each use of a key is recorded with the
     /// key's id as the target, by the authentication step that accepts it.
     ApiKeyUsed,
+    /// A user logged out of one session.
+    LoggedOut,
+    /// A user ended every one of its sessions.
+    LoggedOutEverywhere,
+    /// A session was ended by the server: its refresh token was used twice.
+    SessionRevoked,
+    /// A signed-in user changed its password (its other sessions ended).
+    PasswordChanged,
+    /// A reset link was requested for an existing account.
+    PasswordResetRequested,
+    /// A password was set through a reset link (every session ended).
+    PasswordReset,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 18] = [
+    pub const ALL: [AuditAction; 24] = [
         AuditAction::LoginSucceeded,
         AuditAction::LoginFailed,
         AuditAction::UserCreated,
@@ -73,6 +85,12 @@ impl AuditAction {
         AuditAction::RecoveryCodesRegenerated,
         AuditAction::CompanySecurityChanged,
         AuditAction::ApiKeyUsed,
+        AuditAction::LoggedOut,
+        AuditAction::LoggedOutEverywhere,
+        AuditAction::SessionRevoked,
+        AuditAction::PasswordChanged,
+        AuditAction::PasswordResetRequested,
+        AuditAction::PasswordReset,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -95,6 +113,12 @@ impl AuditAction {
             AuditAction::RecoveryCodesRegenerated => "RECOVERY_CODES_REGENERATED",
             AuditAction::CompanySecurityChanged => "COMPANY_SECURITY_CHANGED",
             AuditAction::ApiKeyUsed => "API_KEY_USED",
+            AuditAction::LoggedOut => "LOGGED_OUT",
+            AuditAction::LoggedOutEverywhere => "LOGGED_OUT_EVERYWHERE",
+            AuditAction::SessionRevoked => "SESSION_REVOKED",
+            AuditAction::PasswordChanged => "PASSWORD_CHANGED",
+            AuditAction::PasswordResetRequested => "PASSWORD_RESET_REQUESTED",
+            AuditAction::PasswordReset => "PASSWORD_RESET",
         }
     }
 

@@ -18,6 +18,9 @@ pub struct Actor {
     pub company_id: Option<CompanyId>,
     /// The UI language the user chose, for names and messages.
     pub language: Language,
+    /// The session of the access token (`None` for a signed download link, and for
+    /// actors the server makes up: seeding, staff acting for a customer).
+    pub session_id: Option<crate::domain::auth::session::SessionId>,
 }
 
 impl Actor {
@@ -51,7 +54,8 @@ pub enum Authentication {
 /// Every operation of the API that needs a signed-in caller.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Operation {
-    /// `me`, `setLanguage`: a user's own account.
+    /// `me`, `setLanguage`, `logoutEverywhere`, `changePassword`: a user's own account
+    /// and sessions.
     OwnAccount,
     /// `companies`: the list of every customer company.
     ListCompanies,
@@ -185,6 +189,7 @@ mod tests {
             role,
             company_id: role.is_customer().then_some(CompanyId(1)),
             language: Language::He,
+            session_id: None,
         })
     }
 

@@ -35,6 +35,13 @@ pub enum AuditActionEnum {
     CompanySecurityChanged,
     /// Reserved: API keys do not exist yet.
     ApiKeyUsed,
+    LoggedOut,
+    LoggedOutEverywhere,
+    /// A session ended because its refresh token was used twice (a stolen cookie).
+    SessionRevoked,
+    PasswordChanged,
+    PasswordResetRequested,
+    PasswordReset,
 }
 
 /// One field that changed: its value before and after, as JSON text (null when the

@@ -7,7 +7,7 @@ use async_graphql::Context;
 use sea_orm::DatabaseConnection;
 
 use crate::domain::DomainError;
-use crate::domain::auth::throttle::LoginThrottle;
+use crate::domain::auth::throttle::{LoginThrottle, ResetThrottle};
 use crate::domain::auth::token::TokenKeys;
 use crate::domain::authz::{self, Actor, Authentication, Operation};
 use crate::domain::invoicing::SupplierDetails;
@@ -26,8 +26,12 @@ pub trait ContextExt {
     fn authorize(&self, operation: Operation) -> Result<&Actor, DomainError>;
     /// The login throttles of this instance.
     fn login_throttle(&self) -> Result<&LoginThrottle, DomainError>;
+    /// The password-reset throttles of this instance.
+    fn reset_throttle(&self) -> Result<&ResetThrottle, DomainError>;
     /// The client's IP address (`http/client_ip.rs`), when known.
     fn client_ip(&self) -> Option<IpAddr>;
+    /// The request's `User-Agent`, kept with a new session.
+    fn user_agent(&self) -> Option<String>;
 }
 
 impl ContextExt for Context<'_> {
@@ -62,6 +66,17 @@ impl ContextExt for Context<'_> {
         self.data::<Arc<LoginThrottle>>()
             .map(Arc::as_ref)
             .map_err(|_| DomainError::internal(anyhow::anyhow!("no login throttle in the context")))
+    }
+
+    fn reset_throttle(&self) -> Result<&ResetThrottle, DomainError> {
+        self.data::<Arc<ResetThrottle>>()
+            .map(Arc::as_ref)
+            .map_err(|_| DomainError::internal(anyhow::anyhow!("no reset throttle in the context")))
+    }
+
+    fn user_agent(&self) -> Option<String> {
+        self.data_opt::<crate::http::session::UserAgent>()
+            .and_then(|agent| agent.0.clone())
     }
 
     fn client_ip(&self) -> Option<IpAddr> {

@@ -30,7 +30,7 @@ use sea_orm::DatabaseConnection;
 
 use std::sync::Arc;
 
-use crate::domain::auth::throttle::LoginThrottle;
+use crate::domain::auth::throttle::{LoginThrottle, ResetThrottle};
 use crate::domain::auth::token::TokenKeys;
 use crate::domain::auth::totp::TotpPolicy;
 use crate::domain::invoicing::SupplierDetails;
@@ -98,6 +98,7 @@ pub fn build_schema(
     .data(supplier)
     .data(totp_policy)
     .data(login_throttle)
+    .data(Arc::new(ResetThrottle::default()))
     .limit_depth(MAX_DEPTH)
     .limit_complexity(MAX_COMPLEXITY)
     .extension(limits::QueryLimits)

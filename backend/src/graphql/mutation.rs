@@ -5,7 +5,13 @@ use super::context::ContextExt;
 use super::error::bad_input;
 use super::types::{AuthPayload, CreateCompanyUserInput, UpdateCompanyUserInput, User};
 use crate::domain::accounts::{self, CompanyUserChanges, NewCompanyUser};
+use crate::domain::auth::reset;
+use crate::domain::auth::session::ClientInfo;
 use crate::domain::{Operation, auth};
+
+/// The least time `requestPasswordReset` takes, so that a known e-mail (a row, a
+/// queued e-mail) and an unknown one answer alike.
+const RESET_REQUEST_MIN_DURATION: std::time::Duration = std::time::Duration::from_millis(250);
 
 #[derive(Default)]
 pub struct AccountMutation;
@@ -24,6 +30,10 @@ impl AccountMutation {
         totp: Option<String>,
     ) -> async_graphql::Result<AuthPayload> {
         let policy = super::two_factor::totp_policy(ctx)?;
+        let client = ClientInfo {
+            ip: ctx.client_ip().map(|ip| ip.to_string()),
+            user_agent: ctx.user_agent(),
+        };
         let attempt = auth::login(
             ctx.db()?,
             ctx.token_keys()?,
@@ -31,16 +41,78 @@ impl AccountMutation {
             &password,
             totp.as_deref(),
             policy,
+            &client,
         );
         let logged_in = ctx
             .login_throttle()?
             .guard(ctx.client_ip(), &email, attempt)
             .await?;
+        // The browser keeps the refresh token in an HttpOnly cookie; API clients
+        // simply use `token` until it expires and sign in again.
+        ctx.append_http_header(
+            axum::http::header::SET_COOKIE,
+            crate::http::session::refresh_cookie(&logged_in.session),
+        );
         Ok(AuthPayload {
             token: logged_in.token,
             user: logged_in.account.into(),
             recovery_codes: logged_in.recovery_codes,
         })
+    }
+
+    /// Ends every session of the signed-in user, this one included: every access
+    /// token stops working at once and every refresh cookie is refused.
+    async fn logout_everywhere(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
+        let actor = ctx.authorize(Operation::OwnAccount)?;
+        reset::logout_everywhere(ctx.db()?, actor).await?;
+        ctx.append_http_header(
+            axum::http::header::SET_COOKIE,
+            crate::http::session::clearing_cookie(),
+        );
+        Ok(true)
+    }
+
+    /// Changes the signed-in user's password: `currentPassword` must be right and
+    /// `newPassword` must pass the policy (10 to 128 characters, not the e-mail, not a
+    /// common password). Every other session ends; this one stays.
+    async fn change_password(
+        &self,
+        ctx: &Context<'_>,
+        current_password: String,
+        new_password: String,
+    ) -> async_graphql::Result<bool> {
+        let actor = ctx.authorize(Operation::OwnAccount)?;
+        reset::change_password(ctx.db()?, actor, &current_password, &new_password).await?;
+        Ok(true)
+    }
+
+    /// E-mails a single-use link to reset the password, valid 30 minutes, if an
+    /// active account has this e-mail. Always `true`, whether or not it has: the
+    /// answer never tells which accounts exist. Limited per e-mail and per IP
+    /// (`RATE_LIMITED` with `retryAfterSeconds`).
+    async fn request_password_reset(
+        &self,
+        ctx: &Context<'_>,
+        email: String,
+    ) -> async_graphql::Result<bool> {
+        let started = tokio::time::Instant::now();
+        ctx.reset_throttle()?.hit(ctx.client_ip(), &email)?;
+        reset::request(ctx.db()?, ctx.token_keys()?, &email).await?;
+        tokio::time::sleep_until(started + RESET_REQUEST_MIN_DURATION).await;
+        Ok(true)
+    }
+
+    /// Sets a new password with the token of a reset link: once, within 30 minutes,
+    /// under the password policy. Every session of the user ends. A used, expired or
+    /// unknown token is `BAD_USER_INPUT`.
+    async fn reset_password(
+        &self,
+        ctx: &Context<'_>,
+        token: String,
+        new_password: String,
+    ) -> async_graphql::Result<bool> {
+        reset::complete(ctx.db()?, &token, &new_password).await?;
+        Ok(true)
     }
 
     /// Sets the signed-in user's UI language (`he` or `en`).

@@ -58,7 +58,7 @@ async fn caller(
                 .token_keys
                 .verify_download(token, resource)
                 .map_err(|_| not_found())?;
-            auth::authenticate_user(&state.db, user)
+            auth::authenticate_user(&state.db, user, None)
                 .await
                 .map_err(internal)?
         }

@@ -29,7 +29,9 @@ pub async fn graphql_post(
     };
     match parse_post(&headers, &body) {
         Ok(request) => {
-            let request = request.data(client_ip);
+            let request = request
+                .data(client_ip)
+                .data(super::session::UserAgent::of(&headers));
             execute(&state, authentication, media_type, request).await
         }
         Err(refused) => refused.into_response(),

@@ -3,7 +3,7 @@
 //! `/graphql` (POST; GET runs queries or shows GraphiQL to a browser), `/graphql/ws`
 //! (subscriptions, `graphql-transport-ws`), document downloads (`/invoices/{id}/pdf`,
 //! `/credit-notes/{id}/pdf`, `/ledger/{company}/statement.csv|pdf`), `/healthz`,
-//! `/metrics`, and the SPA with client-side routes falling back to `index.html`.
+//! `/metrics`, the refresh cookie's `/auth/refresh` and `/auth/logout` (POST), and the SPA with client-side routes falling back to `index.html`.
 
 pub mod auth;
 pub mod client_ip;
@@ -13,6 +13,7 @@ mod graphql_over_http;
 pub mod health;
 pub mod metrics;
 pub mod security;
+pub mod session;
 pub mod spa;
 mod unavailable;
 
@@ -21,7 +22,7 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::http::{HeaderName, HeaderValue, Request, header};
-use axum::routing::get;
+use axum::routing::{get, post};
 use sea_orm::DatabaseConnection;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
@@ -62,6 +63,8 @@ pub fn router(state: AppState, static_dir: Option<&Path>, security: SecurityHead
         .route("/invoices/{id}/pdf", get(documents::invoice_pdf))
         .route("/credit-notes/{id}/pdf", get(documents::credit_note_pdf))
         .route("/ledger/{company}/{file}", get(documents::statement))
+        .route("/auth/refresh", post(session::refresh))
+        .route("/auth/logout", post(session::logout))
         .route("/healthz", get(health::healthz))
         .route("/metrics", get(metrics::render))
         .with_state(state.clone());

@@ -11,8 +11,9 @@ use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use secrecy::ExposeSecret;
 
 use super::messages;
-use super::queue::MailJob;
+use super::queue::{MailJob, PasswordResetMail, QueuedMail};
 use crate::config::MailConfig;
+use crate::domain::auth::token::TokenKeys;
 
 /// Where messages go.
 #[derive(Clone)]
@@ -28,6 +29,8 @@ pub struct Mailer {
     delivery: Delivery,
     from: Mailbox,
     public_url: String,
+    /// Derives the token of a password-reset link from its job's nonce.
+    link_keys: Option<TokenKeys>,
 }
 
 impl std::fmt::Debug for Mailer {
@@ -77,7 +80,69 @@ impl Mailer {
             delivery,
             from,
             public_url: config.public_url.clone(),
+            link_keys: None,
         })
+    }
+
+    /// The keys that derive password-reset links (the server's signing secret).
+    pub fn with_link_keys(self, keys: TokenKeys) -> Mailer {
+        Mailer {
+            link_keys: Some(keys),
+            ..self
+        }
+    }
+
+    /// Sends any job of the queue.
+    pub async fn send_queued(&self, job: &QueuedMail) -> anyhow::Result<()> {
+        match job {
+            QueuedMail::Notification(job) => self.send(job).await,
+            QueuedMail::PasswordReset(job) => self.send_password_reset(job).await,
+        }
+    }
+
+    /// The password-reset message; the link's token is derived here, never stored.
+    pub fn password_reset_message(&self, job: &PasswordResetMail) -> anyhow::Result<Message> {
+        let keys = self
+            .link_keys
+            .as_ref()
+            .context("no keys to derive a password-reset link")?;
+        let token = keys.link_token(crate::domain::auth::reset::LINK_PURPOSE, &job.nonce);
+        let url = format!(
+            "{}/reset-password?token={token}",
+            self.public_url.trim_end_matches('/')
+        );
+        let email = messages::password_reset_email(job.language, &job.to_name, &url);
+        let to = Mailbox::new(
+            Some(job.to_name.clone()),
+            job.to_address
+                .parse()
+                .with_context(|| format!("{} is not an e-mail address", job.to_address))?,
+        );
+        self.build(to, email)
+    }
+
+    async fn send_password_reset(&self, job: &PasswordResetMail) -> anyhow::Result<()> {
+        let message = self.password_reset_message(job)?;
+        match &self.delivery {
+            Delivery::Smtp(transport) => {
+                transport
+                    .send(message)
+                    .await
+                    .with_context(|| format!("SMTP delivery of reset {} failed", job.reset_id))?;
+                // Never the link: it opens the account.
+                tracing::info!(reset = job.reset_id, "password-reset e-mail sent");
+            }
+            Delivery::Outbox(dir) => {
+                let name = format!("password-reset-{}", job.reset_id);
+                let path = write_to_outbox(dir, &name, message.formatted()).await?;
+                tracing::info!(
+                    reset = job.reset_id,
+                    path = %path.display(),
+                    "password-reset e-mail written to the outbox (no SMTP_URL)"
+                );
+            }
+        }
+        Ok(())
     }
 
     /// The message of `job`: subject and plain text in the recipient's language.
@@ -95,6 +160,10 @@ impl Mailer {
                 .parse()
                 .with_context(|| format!("{} is not an e-mail address", job.to_address))?,
         );
+        self.build(to, email)
+    }
+
+    fn build(&self, to: Mailbox, email: messages::Email) -> anyhow::Result<Message> {
         // SMTP gets lettre's safest transfer encoding (quoted-printable or base64 for
         // Hebrew); the outbox keeps 8-bit text so a person can read the file.
         let body = match self.delivery {
@@ -133,7 +202,8 @@ impl Mailer {
                 );
             }
             Delivery::Outbox(dir) => {
-                let path = write_to_outbox(dir, job.notification_id, message.formatted()).await?;
+                let name = format!("notification-{}", job.notification_id);
+                let path = write_to_outbox(dir, &name, message.formatted()).await?;
                 tracing::info!(
                     notification = job.notification_id,
                     to = %job.to_address,
@@ -149,17 +219,14 @@ impl Mailer {
 
 /// Writes the message under a temporary name and renames it, so that whoever watches
 /// the folder never reads half a message.
-async fn write_to_outbox(
-    dir: &Path,
-    notification_id: i64,
-    contents: Vec<u8>,
-) -> anyhow::Result<PathBuf> {
+async fn write_to_outbox(dir: &Path, name: &str, contents: Vec<u8>) -> anyhow::Result<PathBuf> {
     let dir = dir.to_owned();
+    let name = name.to_owned();
     tokio::task::spawn_blocking(move || {
         std::fs::create_dir_all(&dir)
             .with_context(|| format!("cannot create the outbox {}", dir.display()))?;
         let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ");
-        let name = format!("{stamp}-notification-{notification_id}");
+        let name = format!("{stamp}-{name}");
         let partial = dir.join(format!(".{name}.partial"));
         let path = dir.join(format!("{name}.eml"));
         std::fs::write(&partial, contents)

@@ -417,6 +417,39 @@ pub fn email(
     }
 }
 
+/// The password-reset e-mail with its link (`url`, absolute, valid 30 minutes).
+pub fn password_reset_email(language: Language, recipient_name: &str, url: &str) -> Email {
+    let (subject, text) = match language {
+        Language::En => (
+            "Reset your password".to_owned(),
+            format!(
+                "Hello {recipient_name},\n\n\
+                 Someone asked to reset the password of your account on the wholesale \
+                 portal. To choose a new password, open this link within 30 minutes; it \
+                 works once:\n{url}\n\n\
+                 If you did not ask for this, ignore this e-mail: your password stays as \
+                 it is.\n\n\
+                 -- \nThe wholesale portal\n"
+            ),
+        ),
+        Language::He => (
+            "איפוס הסיסמה שלך".to_owned(),
+            format!(
+                "שלום {recipient_name},\n\n\
+                 התקבלה בקשה לאיפוס הסיסמה של החשבון שלך בפורטל ההזמנות. \
+                 לבחירת סיסמה חדשה יש לפתוח את הקישור תוך 30 דקות; הוא פועל פעם אחת בלבד:\n\
+                 {url}\n\n\
+                 אם לא ביקשת זאת, אפשר להתעלם מהודעה זו: הסיסמה שלך לא תשתנה.\n\n\
+                 -- \nפורטל ההזמנות\n"
+            ),
+        ),
+    };
+    Email {
+        subject,
+        text: wrap(&text, MAX_LINE_BYTES),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::str::FromStr;

@@ -44,6 +44,26 @@ pub struct MailJob {
     pub facts: OrderFacts,
 }
 
+/// A password-reset e-mail: the link's token is derived again from `nonce` by the
+/// worker (`TokenKeys::link_token`), so this row never holds a usable link.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PasswordResetMail {
+    pub reset_id: i64,
+    pub nonce: String,
+    pub language: Language,
+    pub to_address: String,
+    pub to_name: String,
+}
+
+/// Any job of the mail queue. Untagged, so that the notification jobs keep the JSON
+/// they always had; a reset job is told apart by its `nonce`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum QueuedMail {
+    PasswordReset(PasswordResetMail),
+    Notification(MailJob),
+}
+
 /// Creates or updates apalis's tables (its own sqlx migrations, recorded in
 /// `_sqlx_migrations`). On PostgreSQL they live in the `apalis` schema and need the
 /// `hstore` extension, which the migrations create.
@@ -71,9 +91,30 @@ pub async fn migrate(db: &DatabaseConnection) -> anyhow::Result<()> {
 /// Queues `job` inside `txn` (see the module comment). A notification is queued at
 /// most once: its id is the job's idempotency key.
 pub async fn push_in(txn: &impl ConnectionTrait, job: &MailJob) -> Result<(), DomainError> {
-    let id = ulid::Ulid::generate().to_string();
     let arguments = serde_json::to_vec(job).map_err(DomainError::internal)?;
-    let idempotency_key = format!("notification-{}", job.notification_id);
+    push_arguments_in(
+        txn,
+        arguments,
+        format!("notification-{}", job.notification_id),
+    )
+    .await
+}
+
+/// Queues a password-reset e-mail inside `txn` (the transaction that stores the reset).
+pub async fn push_password_reset_in(
+    txn: &impl ConnectionTrait,
+    job: &PasswordResetMail,
+) -> Result<(), DomainError> {
+    let arguments = serde_json::to_vec(job).map_err(DomainError::internal)?;
+    push_arguments_in(txn, arguments, format!("password-reset-{}", job.reset_id)).await
+}
+
+async fn push_arguments_in(
+    txn: &impl ConnectionTrait,
+    arguments: Vec<u8>,
+    idempotency_key: String,
+) -> Result<(), DomainError> {
+    let id = ulid::Ulid::generate().to_string();
     let backend = txn.get_database_backend();
     let statement = match backend {
         DbBackend::Sqlite => Statement::from_sql_and_values(

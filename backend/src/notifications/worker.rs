@@ -20,7 +20,7 @@ use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
 use super::mail::Mailer;
-use super::queue::{MAIL_QUEUE, MailJob};
+use super::queue::{MAIL_QUEUE, QueuedMail};
 use crate::config::MailConfig;
 
 /// How often an idle worker looks for new jobs.
@@ -68,13 +68,20 @@ pub fn retry_delay(attempt: usize) -> Duration {
 /// each attempt: apalis hands a failed job out again at once, so the pause is what
 /// spreads `queue::MAX_ATTEMPTS` over an SMTP server's outage (about half an hour).
 /// The last error stays on the job row.
-async fn deliver(job: MailJob, mailer: Data<Mailer>, attempt: Attempt) -> Result<(), BoxDynError> {
-    let Err(error) = mailer.send(&job).await else {
+async fn deliver(
+    job: QueuedMail,
+    mailer: Data<Mailer>,
+    attempt: Attempt,
+) -> Result<(), BoxDynError> {
+    let Err(error) = mailer.send_queued(&job).await else {
         return Ok(());
     };
     let delay = retry_delay(attempt.current());
     tracing::warn!(
-        notification = job.notification_id,
+        job = %match &job {
+            QueuedMail::Notification(job) => format!("notification {}", job.notification_id),
+            QueuedMail::PasswordReset(job) => format!("password reset {}", job.reset_id),
+        },
         attempt = attempt.current(),
         retry_in_seconds = delay.as_secs(),
         error = format!("{error:#}"),
@@ -142,7 +149,7 @@ async fn stop_signal(mut stop: watch::Receiver<bool>) -> Result<(), WorkerError>
 fn sqlite_runner(db: &DatabaseConnection, mailer: Mailer) -> RunOnce {
     let pool = db.get_sqlite_connection_pool().clone();
     Box::new(move |name, stop| {
-        let storage = apalis_sqlite::SqliteStorage::<MailJob>::new(&pool)
+        let storage = apalis_sqlite::SqliteStorage::<QueuedMail>::new(&pool)
             .with_config(apalis_sqlite::Config::default().queue(MAIL_QUEUE))
             .poll_with_strategy(Ticker::every(POLL_INTERVAL));
         WorkerBuilder::new(name)
@@ -157,7 +164,7 @@ fn sqlite_runner(db: &DatabaseConnection, mailer: Mailer) -> RunOnce {
 fn postgres_runner(db: &DatabaseConnection, mailer: Mailer) -> RunOnce {
     let pool = db.get_postgres_connection_pool().clone();
     Box::new(move |name, stop| {
-        let storage = apalis_postgres::PostgresStorage::<MailJob>::new(&pool)
+        let storage = apalis_postgres::PostgresStorage::<QueuedMail>::new(&pool)
             .with_config(apalis_postgres::Config::default().queue(MAIL_QUEUE))
             .poll_with_strategy(Ticker::every(POLL_INTERVAL));
         WorkerBuilder::new(name)
@@ -193,12 +200,17 @@ async fn supervise(run_once: RunOnce, mut stop: watch::Receiver<bool>) {
     }
 }
 
-/// Starts this instance's e-mail worker over `db`'s job queue.
-pub fn start(db: &DatabaseConnection, config: &MailConfig) -> MailWorker {
+/// Starts this instance's e-mail worker over `db`'s job queue; `link_keys` derive the
+/// links of password-reset e-mails.
+pub fn start(
+    db: &DatabaseConnection,
+    config: &MailConfig,
+    link_keys: crate::domain::auth::token::TokenKeys,
+) -> MailWorker {
     let (stop, stopped) = watch::channel(false);
     let not_started = |stop| MailWorker { stop, task: None };
     let mailer = match Mailer::from_config(config) {
-        Ok(mailer) => mailer,
+        Ok(mailer) => mailer.with_link_keys(link_keys),
         Err(error) => {
             // Config::from_env checked this already; the jobs wait in the queue.
             tracing::error!(

@@ -725,6 +725,7 @@ async fn seed_payments(
         role: Role::SupplierStaff,
         company_id: None,
         language: shared::Language::He,
+        session_id: None,
     };
     let credited: HashMap<i64, i64> = crate::entities::credit_note::Entity::find()
         .all(txn)

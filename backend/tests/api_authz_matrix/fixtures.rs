@@ -25,6 +25,19 @@ pub const NEGEV: &str = "Negev Builders Ltd";
 /// A line every ordering caller's catalog has, with stock.
 pub const SKU: &str = "SCR-101";
 
+/// A session of user `id` and its access token, as a sign-in makes them.
+async fn token_of(app: &TestApp, id: i64) -> String {
+    let keys = TokenKeys::new(&SecretString::from(TEST_JWT_SECRET), 15);
+    let session = backend::domain::auth::session::start(
+        &app.db,
+        UserId(id),
+        &backend::domain::auth::session::ClientInfo::default(),
+    )
+    .await
+    .expect("a session");
+    keys.issue(UserId(id), session.session_id).expect("a token")
+}
+
 pub struct Fixtures {
     /// A token per caller of [`CALLERS`] (none for the anonymous one).
     pub tokens: Vec<Option<String>>,
@@ -35,13 +48,11 @@ pub struct Fixtures {
 impl Fixtures {
     /// Mints the callers' tokens and makes every object the requests name.
     pub async fn prepare(app: &TestApp) -> Fixtures {
-        let keys = TokenKeys::new(&SecretString::from(TEST_JWT_SECRET), 15);
-        let token_of = |id: i64| keys.issue(UserId(id)).expect("a token");
         let mut tokens = Vec::new();
         for caller in CALLERS {
             tokens.push(match caller {
                 Caller::Anonymous => None,
-                Caller::User(email) => Some(token_of(user_id(app, email).await)),
+                Caller::User(email) => Some(token_of(app, user_id(app, email).await).await),
             });
         }
         let token = |email: &str| {
@@ -51,7 +62,7 @@ impl Fixtures {
                 .expect("a caller");
             tokens[index].clone().expect("a token")
         };
-        let negev_buyer = token_of(user_id(app, "buyer@other.test").await);
+        let negev_buyer = token_of(app, user_id(app, "buyer@other.test").await).await;
         let staff = token("staff@demo.test");
         let galil = company_id(app, GALIL).await;
         let negev = company_id(app, NEGEV).await;

@@ -6,6 +6,7 @@
 //! test's set-up to a few milliseconds.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+pub mod sessions;
 pub mod shop;
 pub mod two_factor;
 pub mod ws;
@@ -277,7 +278,14 @@ impl TestApp {
 
     /// A second server instance over the same database (scale-out tests).
     pub async fn second_instance(&self) -> TestApp {
+        self.second_instance_with(|_| {}).await
+    }
+
+    /// [`TestApp::second_instance`] with its configuration adjusted by `configure` (a
+    /// rotated signing key, for example).
+    pub async fn second_instance_with(&self, configure: impl FnOnce(&mut Config)) -> TestApp {
         let mut config = test_config(self.database_url.clone(), None);
+        configure(&mut config);
         config.mail.outbox_dir = self.outbox_dir.clone();
         let db = backend::db::connect(&config.database_url)
             .await

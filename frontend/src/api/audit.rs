@@ -8,7 +8,7 @@ use super::{ApiError, Page, graphql, optional};
 pub const PAGE_SIZE: u32 = 30;
 
 /// Every action the log records, as the API names them.
-pub const ACTIONS: [&str; 18] = [
+pub const ACTIONS: [&str; 24] = [
     "LOGIN_SUCCEEDED",
     "LOGIN_FAILED",
     "USER_CREATED",
@@ -27,6 +27,12 @@ pub const ACTIONS: [&str; 18] = [
     "RECOVERY_CODES_REGENERATED",
     "COMPANY_SECURITY_CHANGED",
     "API_KEY_USED",
+    "LOGGED_OUT",
+    "LOGGED_OUT_EVERYWHERE",
+    "SESSION_REVOKED",
+    "PASSWORD_CHANGED",
+    "PASSWORD_RESET_REQUESTED",
+    "PASSWORD_RESET",
 ];
 
 /// The filter as typed; empty fields do not filter.

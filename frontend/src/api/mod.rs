@@ -180,28 +180,50 @@ struct GraphqlErrorExtensions {
 /// Runs one GraphQL operation and decodes its `data` into `T`.
 ///
 /// Sends the session's token when there is one. An `UNAUTHENTICATED` answer to a request
-/// that carried a token means the session is over: it is cleared, and the route guard
-/// sends the person to the login page.
+/// that carried a token means the token expired or its session ended: the token is
+/// refreshed once through the refresh cookie and the request sent again; when that
+/// fails too the session is over, it is cleared, and the route guard sends the person
+/// to the login page.
 pub async fn graphql<T: DeserializeOwned>(query: &str, variables: Value) -> Result<T, ApiError> {
     let token = session::current_token();
-    let result = send(query, variables, token.as_deref()).await;
+    let mut result = send(query, variables.clone(), token.as_deref()).await;
+    if token.is_some() && is_unauthenticated(&result) {
+        if let Some(fresh) = session::refresh_now().await {
+            result = send(query, variables, Some(&fresh)).await;
+        }
+        if is_unauthenticated(&result) {
+            session::expire();
+        }
+    }
     if matches!(result, Err(ApiError::Network)) {
         connectivity::report_no_answer();
     } else {
         connectivity::report_answer();
     }
-    if token.is_some()
-        && let Err(ApiError::Api {
-            code: ErrorCode::Unauthenticated,
-            ..
-        }) = &result
-    {
-        session::expire();
-    }
     if let Err(error) = &result {
         leptos::logging::warn!("GraphQL request failed: {error:?}");
     }
     result
+}
+
+/// Runs one operation with `token` instead of the session's (the session restore asks
+/// for its user before there is a session).
+pub async fn graphql_with_token<T: DeserializeOwned>(
+    query: &str,
+    variables: Value,
+    token: &str,
+) -> Result<T, ApiError> {
+    send(query, variables, Some(token)).await
+}
+
+fn is_unauthenticated<T>(result: &Result<T, ApiError>) -> bool {
+    matches!(
+        result,
+        Err(ApiError::Api {
+            code: ErrorCode::Unauthenticated,
+            ..
+        })
+    )
 }
 
 async fn send<T: DeserializeOwned>(

@@ -353,6 +353,7 @@ pub const EN: Texts = Texts {
     orders: super::orders::EN,
     company_rules: super::company_rules::EN,
     security: super::security::EN,
+    password: super::password::EN,
     audit: super::security::AUDIT_EN,
     documents: super::documents::EN,
     fulfilment: super::fulfilment::EN,

@@ -353,6 +353,7 @@ pub const HE: Texts = Texts {
     orders: super::orders::HE,
     company_rules: super::company_rules::HE,
     security: super::security::HE,
+    password: super::password::HE,
     audit: super::security::AUDIT_HE,
     documents: super::documents::HE,
     fulfilment: super::fulfilment::HE,

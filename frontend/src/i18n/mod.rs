@@ -14,6 +14,7 @@ mod en;
 mod fulfilment;
 mod he;
 mod orders;
+mod password;
 mod payments;
 mod security;
 mod staff_entry;
@@ -36,6 +37,7 @@ pub use connectivity::ConnectivityTexts;
 pub use documents::DocumentsTexts;
 pub use fulfilment::FulfilmentTexts;
 pub use orders::OrdersTexts;
+pub use password::PasswordTexts;
 pub use payments::PaymentsTexts;
 pub use security::{AuditTexts, SecurityTexts};
 pub use staff_entry::StaffEntryTexts;
@@ -178,6 +180,7 @@ pub struct Texts {
     pub connectivity: ConnectivityTexts,
     pub security: SecurityTexts,
     pub audit: AuditTexts,
+    pub password: PasswordTexts,
 }
 
 pub struct AppTexts {

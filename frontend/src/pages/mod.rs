@@ -18,6 +18,7 @@ pub mod not_found;
 pub mod notifications;
 pub mod order;
 pub mod orders;
+pub mod password;
 pub mod payments;
 pub mod product;
 pub mod staff_area;

@@ -2,6 +2,9 @@
 //! back into an [`Actor`].
 
 pub mod password;
+pub mod policy;
+pub mod reset;
+pub mod session;
 pub mod throttle;
 pub mod token;
 pub mod totp;
@@ -24,6 +27,8 @@ pub const BAD_CREDENTIALS: &str = "E-mail or password is incorrect";
 
 pub struct LoggedIn {
     pub token: String,
+    /// The new session, with the refresh token for the `portal_refresh` cookie.
+    pub session: session::Issued,
     pub account: Account,
     /// New recovery codes when this sign-in completed a required two-factor enrolment.
     pub recovery_codes: Option<Vec<String>>,
@@ -41,6 +46,7 @@ pub async fn login(
     password: &str,
     totp: Option<&str>,
     policy: TotpPolicy,
+    client: &session::ClientInfo,
 ) -> Result<LoggedIn, DomainError> {
     let user = check_password(db, email, password).await?;
     let txn = crate::db::begin_write(db).await?;
@@ -59,11 +65,15 @@ pub async fn login(
         .after(json!({ "secondFactor": passed.method }))
         .record(&txn)
         .await?;
+    let session = session::start(&txn, UserId(user.id), client).await?;
     txn.commit().await?;
-    let token = keys.issue(UserId(user.id)).map_err(DomainError::Internal)?;
+    let token = keys
+        .issue(UserId(user.id), session.session_id)
+        .map_err(DomainError::Internal)?;
     let account = Account::try_from(user)?;
     Ok(LoggedIn {
         token,
+        session,
         account,
         recovery_codes: passed.recovery_codes,
     })
@@ -132,8 +142,10 @@ pub async fn start_enrollment_at_login(
     totp::start_enrollment(db, UserId(user.id), &user.email).await
 }
 
-/// Turns the bearer token of a request into its [`Authentication`]. The user is read
-/// from the database, so deactivation and role changes apply to live sessions.
+/// Turns the bearer token of a request into its [`Authentication`]. The token's
+/// session must still be open (one read by primary key: a logout or a revocation ends
+/// the token at once), and the user is read from the database, so deactivation and
+/// role changes apply to live sessions.
 pub async fn authenticate(
     db: &DatabaseConnection,
     keys: &TokenKeys,
@@ -142,11 +154,14 @@ pub async fn authenticate(
     let Some(token) = bearer_token else {
         return Ok(Authentication::Anonymous);
     };
-    let user_id = match keys.verify(token) {
-        Ok(user_id) => user_id,
+    let verified = match keys.verify(token) {
+        Ok(verified) => verified,
         Err(rejection) => return Ok(Authentication::Rejected(rejection.message())),
     };
-    authenticate_user(db, user_id).await
+    if !session::is_open(db, verified.user, verified.session).await? {
+        return Ok(Authentication::Rejected(session::SESSION_ENDED));
+    }
+    authenticate_user(db, verified.user, Some(verified.session)).await
 }
 
 /// The [`Authentication`] of a user whose credential (a session token, a signed
@@ -154,6 +169,7 @@ pub async fn authenticate(
 pub async fn authenticate_user(
     db: &DatabaseConnection,
     user_id: UserId,
+    session_id: Option<session::SessionId>,
 ) -> Result<Authentication, DomainError> {
     match accounts::find_active(db, user_id).await? {
         Some(account) => Ok(Authentication::Authenticated(Actor {
@@ -162,6 +178,7 @@ pub async fn authenticate_user(
             role: account.role,
             company_id: account.company_id,
             language: account.language,
+            session_id,
         })),
         None => Ok(Authentication::Rejected(
             token::TokenRejection::Invalid.message(),

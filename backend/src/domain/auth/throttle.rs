@@ -207,6 +207,41 @@ impl LoginThrottle {
     }
 }
 
+/// Password-reset requests: every request counts, per e-mail as typed (existing or
+/// not, so the answer tells nothing) and per IP address.
+pub struct ResetThrottle {
+    per_email: Throttle<String>,
+    per_ip: Throttle<IpAddr>,
+}
+
+impl Default for ResetThrottle {
+    /// 3 requests per e-mail, then one every 10 minutes; 20 per IP, then one every
+    /// 30 seconds.
+    fn default() -> ResetThrottle {
+        ResetThrottle {
+            per_email: Throttle::new(Policy {
+                burst: NonZeroU32::new(3).unwrap_or(NonZeroU32::MIN),
+                period: Duration::from_secs(10 * 60),
+            }),
+            per_ip: Throttle::new(Policy {
+                burst: NonZeroU32::new(20).unwrap_or(NonZeroU32::MIN),
+                period: Duration::from_secs(30),
+            }),
+        }
+    }
+}
+
+impl ResetThrottle {
+    /// Counts one request, or refuses it with the wait.
+    pub fn hit(&self, ip: Option<IpAddr>, email: &str) -> Result<(), DomainError> {
+        if let Some(ip) = ip {
+            self.per_ip.hit(&ip)?;
+        }
+        self.per_email.hit(&email.trim().to_lowercase())?;
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

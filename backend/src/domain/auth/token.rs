@@ -14,6 +14,8 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use shared::UserId;
 
+use super::session::SessionId;
+
 pub const ISSUER: &str = "wholesale-portal";
 pub const AUDIENCE: &str = "wholesale-portal-web";
 /// Signed download links (invoice PDFs, statements): a different audience, so a link's
@@ -31,6 +33,18 @@ pub struct Claims {
     pub aud: String,
     pub iat: i64,
     pub exp: i64,
+    /// The session the token belongs to: every request checks that it is still open,
+    /// so logging out ends the token at once. Required: a token without it is refused
+    /// (optional here only so that an expired old token still says it expired).
+    #[serde(default)]
+    pub sid: Option<i64>,
+}
+
+/// What a valid access token names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Verified {
+    pub user: UserId,
+    pub session: SessionId,
 }
 
 /// The claims of a signed download link: who may download which resource, until when.
@@ -50,6 +64,8 @@ pub struct DownloadClaims {
 pub struct TokenKeys {
     /// Signs every new token.
     current: SigningKey,
+    /// The current secret, for keyed hashes of link tokens ([`TokenKeys::link_token`]).
+    link_secret: SecretString,
     /// Still verify the tokens they signed before a rotation.
     previous: Vec<SigningKey>,
     lifetime: Duration,
@@ -103,6 +119,7 @@ impl TokenKeys {
     pub fn new(secret: &SecretString, lifetime_minutes: i64) -> TokenKeys {
         TokenKeys {
             current: SigningKey::new(secret),
+            link_secret: secret.clone(),
             previous: Vec::new(),
             lifetime: Duration::minutes(lifetime_minutes),
         }
@@ -134,11 +151,30 @@ impl TokenKeys {
             .ok_or(TokenRejection::Invalid)
     }
 
+    /// The token of an e-mailed link, derived from a random `nonce` with an HMAC of
+    /// the current secret: the e-mail job stores only the nonce and the database only
+    /// the token's SHA-256, so neither alone opens the link.
+    pub fn link_token(&self, purpose: &str, nonce: &str) -> String {
+        use hmac::{Hmac, Mac};
+        let mut mac =
+            match Hmac::<Sha256>::new_from_slice(self.link_secret.expose_secret().as_bytes()) {
+                Ok(mac) => mac,
+                // HMAC takes a key of any length; this branch is unreachable.
+                Err(_) => return String::new(),
+            };
+        mac.update(purpose.as_bytes());
+        mac.update(b"\0");
+        mac.update(nonce.as_bytes());
+        // 168 bits: the link (with the demo's address) stays within an e-mail line.
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&mac.finalize().into_bytes()[..21])
+    }
+
     pub fn lifetime(&self) -> Duration {
         self.lifetime
     }
 
-    pub fn issue(&self, user: UserId) -> anyhow::Result<String> {
+    /// An access token of `user` in `session`.
+    pub fn issue(&self, user: UserId, session: SessionId) -> anyhow::Result<String> {
         let now = Utc::now();
         let claims = Claims {
             sub: user.0.to_string(),
@@ -146,6 +182,7 @@ impl TokenKeys {
             aud: AUDIENCE.to_owned(),
             iat: now.timestamp(),
             exp: (now + self.lifetime).timestamp(),
+            sid: Some(session.0),
         };
         Ok(jsonwebtoken::encode(
             &self.header(),
@@ -154,7 +191,7 @@ impl TokenKeys {
         )?)
     }
 
-    pub fn verify(&self, token: &str) -> Result<UserId, TokenRejection> {
+    pub fn verify(&self, token: &str) -> Result<Verified, TokenRejection> {
         let mut validation = Validation::new(ALGORITHM);
         validation.set_issuer(&[ISSUER]);
         validation.set_audience(&[AUDIENCE]);
@@ -168,7 +205,13 @@ impl TokenKeys {
                 ErrorKind::ExpiredSignature => TokenRejection::Expired,
                 _ => TokenRejection::Invalid,
             })?;
-        UserId::parse(&data.claims.sub).ok_or(TokenRejection::Invalid)
+        let user = UserId::parse(&data.claims.sub).ok_or(TokenRejection::Invalid)?;
+        let session = data
+            .claims
+            .sid
+            .map(SessionId)
+            .ok_or(TokenRejection::Invalid)?;
+        Ok(Verified { user, session })
     }
 }
 
@@ -228,17 +271,53 @@ pub fn random_secret() -> String {
 mod tests {
     use super::*;
 
+    const SESSION: SessionId = SessionId(3);
+
     fn keys(secret: &str) -> TokenKeys {
         TokenKeys::new(&SecretString::from(secret.to_owned()), 15)
     }
 
+    fn verified(user: i64) -> Verified {
+        Verified {
+            user: UserId(user),
+            session: SESSION,
+        }
+    }
+
+    #[test]
+    fn a_token_without_a_session_is_refused() {
+        #[derive(Serialize)]
+        struct OldClaims {
+            sub: String,
+            iss: String,
+            aud: String,
+            iat: i64,
+            exp: i64,
+        }
+        let keys = keys("first secret of enough length 1234567");
+        let now = Utc::now().timestamp();
+        let old = jsonwebtoken::encode(
+            &keys.header(),
+            &OldClaims {
+                sub: "7".to_owned(),
+                iss: ISSUER.to_owned(),
+                aud: AUDIENCE.to_owned(),
+                iat: now,
+                exp: now + 600,
+            },
+            &keys.current.encoding,
+        )
+        .unwrap_or_default();
+        assert_eq!(keys.verify(&old), Err(TokenRejection::Invalid));
+    }
+
     #[test]
     fn a_token_verifies_with_its_own_key_only() {
-        let token = keys("first secret of enough length 1234567").issue(UserId(7));
+        let token = keys("first secret of enough length 1234567").issue(UserId(7), SESSION);
         let token = token.unwrap_or_default();
         assert_eq!(
             keys("first secret of enough length 1234567").verify(&token),
-            Ok(UserId(7))
+            Ok(verified(7))
         );
         assert_eq!(
             keys("other secret of enough length 1234567").verify(&token),
@@ -265,7 +344,7 @@ mod tests {
             Err(TokenRejection::Invalid)
         );
         assert_eq!(keys.verify(&token), Err(TokenRejection::Invalid));
-        let session = keys.issue(UserId(7)).unwrap_or_default();
+        let session = keys.issue(UserId(7), SESSION).unwrap_or_default();
         assert_eq!(
             keys.verify_download(&session, "invoice:42"),
             Err(TokenRejection::Invalid)
@@ -282,12 +361,12 @@ mod tests {
         let old_secret = SecretString::from("first secret of enough length 1234567");
         let new_secret = SecretString::from("second secret of enough length 765432");
         let before = keys("first secret of enough length 1234567")
-            .issue(UserId(7))
+            .issue(UserId(7), SESSION)
             .unwrap_or_default();
         let rotated =
             TokenKeys::new(&new_secret, 15).accepting_previous(std::slice::from_ref(&old_secret));
-        assert_eq!(rotated.verify(&before), Ok(UserId(7)));
-        let after = rotated.issue(UserId(7)).unwrap_or_default();
+        assert_eq!(rotated.verify(&before), Ok(verified(7)));
+        let after = rotated.issue(UserId(7), SESSION).unwrap_or_default();
         let kid = jsonwebtoken::decode_header(&after).ok().and_then(|h| h.kid);
         assert_eq!(kid, Some(key_id(&new_secret)));
         assert_ne!(key_id(&new_secret), key_id(&old_secret));

@@ -1,6 +1,8 @@
 //! The signed-in user's security: turn two-factor authentication on (QR code, first
 //! code, recovery codes shown once), create new recovery codes, turn it off (unless the
-//! policy requires it).
+//! policy requires it); change the password (`password.rs`) and log out everywhere.
+
+mod password;
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -53,6 +55,8 @@ pub fn AccountSecurityPage() -> impl IntoView {
                 <p class="lead">{tr(|t| t.security.intro)}</p>
             </header>
             <div class="card security-card">{content}</div>
+            <password::ChangePassword />
+            <password::LogoutEverywhere />
         </section>
     }
 }

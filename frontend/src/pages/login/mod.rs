@@ -152,6 +152,9 @@ pub fn LoginPage() -> impl IntoView {
                             if pending.get() { t.login.submitting } else { t.login.submit }
                         }}
                     </button>
+                    <p class="auth-links">
+                        <A href="/forgot-password">{tr(|t| t.password.forgot_link)}</A>
+                    </p>
                 </form>
                 </Show>
             </main>
