@@ -10,6 +10,7 @@ mod common;
 
 use backend::entities::{refresh_token, session};
 use common::sessions::BrowserSession;
+use common::ws::Subscription;
 use common::{TestApp, assert_no_errors, error_code};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -290,6 +291,55 @@ async fn logout_everywhere_ends_every_session_of_the_user_at_once() {
     assert!(app.token_works(&someone_else.token).await);
     let response = app.graphql(None, LOGOUT_EVERYWHERE, json!({})).await;
     assert_eq!(error_code(&response), Some("UNAUTHENTICATED"));
+}
+
+#[tokio::test]
+async fn an_open_subscription_ends_when_its_session_is_revoked() {
+    const ADJUST: &str = "mutation($sku: String!) { adjustStock(input: { sku: $sku, onHandDelta: 1, reason: RECEIPT, note: \"test\" }) { available } }";
+    let app = TestApp::spawn().await;
+    let staff = app.login("staff@demo.test").await;
+    let buyer = app.sign_in("buyer@demo.test", PASSWORD).await;
+    let products = app
+        .graphql(
+            Some(&buyer.token),
+            "{ products(first: 1) { edges { node { sku } } } }",
+            json!({}),
+        )
+        .await;
+    assert_no_errors(&products);
+    let sku = products["data"]["products"]["edges"][0]["node"]["sku"].clone();
+    let mut live = Subscription::start(
+        &app.base_url,
+        &buyer.token,
+        "subscription($skus: [String!]) { stockChanged(skus: $skus) { sku available } }",
+        json!({ "skus": [sku] }),
+    )
+    .await;
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    let wait = std::time::Duration::from_secs(3);
+    assert_no_errors(
+        &app.graphql(Some(&staff), ADJUST, json!({ "sku": sku }))
+            .await,
+    );
+    let delivered = live
+        .next(wait)
+        .await
+        .expect("a stock update while signed in");
+    assert_eq!(delivered["data"]["stockChanged"]["sku"], sku, "{delivered}");
+
+    let response = app
+        .graphql(Some(&buyer.token), LOGOUT_EVERYWHERE, json!({}))
+        .await;
+    assert_no_errors(&response);
+    assert_no_errors(
+        &app.graphql(Some(&staff), ADJUST, json!({ "sku": sku }))
+            .await,
+    );
+    let after = live.next(wait).await.unwrap_or_default();
+    assert_eq!(
+        after["type"], "complete",
+        "a revoked session's subscription must end, not deliver: {after}"
+    );
 }
 
 #[tokio::test]

@@ -375,6 +375,7 @@ impl CatalogSubscription {
                     }
                 }
             });
+        let batches = super::live::while_signed_in(batches, ctx.db()?.clone(), actor);
         Ok(batches.flat_map(futures_util::stream::iter))
     }
 }

@@ -15,6 +15,7 @@ pub mod fulfilment;
 pub mod invoices;
 pub mod ledger;
 pub mod limits;
+pub mod live;
 pub mod loaders;
 pub mod mutation;
 pub mod notifications;

@@ -758,6 +758,6 @@ impl OrdersSubscription {
                     }
                 }
             });
-        Ok(stream.boxed())
+        Ok(super::live::while_signed_in(stream, ctx.db()?.clone(), actor).boxed())
     }
 }
