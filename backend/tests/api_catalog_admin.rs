@@ -320,3 +320,69 @@ async fn an_exported_catalog_imports_back_without_changing_anything() {
     let again = app.graphql(Some(&staff), EXPORT, json!({})).await;
     assert_eq!(exported, again);
 }
+
+/// Search goes through a trigram index (FTS5 on SQLite, pg_trgm on PostgreSQL): the
+/// index must follow every insert, rename and delete of a product, and odd words (quotes,
+/// FTS syntax) are plain text to it.
+#[tokio::test]
+async fn search_follows_new_and_renamed_products_and_takes_odd_words_literally() {
+    let app = TestApp::spawn().await;
+    let staff = app.login("staff@demo.test").await;
+    let screws = category_id(&app, &staff, "Screws").await;
+    let search = |text: &'static str| {
+        let app = &app;
+        let staff = staff.clone();
+        async move {
+            let found = app
+                .graphql(
+                    Some(&staff),
+                    "query($search: String) { products(first: 50, search: $search) { nodes { sku } } }",
+                    json!({ "search": text }),
+                )
+                .await;
+            assert_no_errors(&found);
+            found["data"]["products"]["nodes"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|node| node["sku"].as_str().map(str::to_owned))
+                .collect::<Vec<String>>()
+        }
+    };
+    assert!(search("zanzibar").await.is_empty());
+
+    let input = json!({ "sku": "idx-1", "nameHe": "בורג זנזיבר", "nameEn": "Zanzibar screw", "categoryId": screws, "unit": "box", "packSize": 1, "minOrderQuantity": 1 });
+    let created = app
+        .graphql(Some(&staff), UPSERT, json!({ "input": input }))
+        .await;
+    assert_no_errors(&created);
+    assert_eq!(search("zanzibar").await, ["IDX-1"]);
+    assert_eq!(search("זנזיבר").await, ["IDX-1"]);
+    assert_eq!(
+        search("anzib scr").await,
+        ["IDX-1"],
+        "substrings of each word"
+    );
+
+    let mut renamed = input.clone();
+    renamed["nameEn"] = json!("Mombasa screw");
+    renamed["nameHe"] = json!("בורג מומבסה");
+    let updated = app
+        .graphql(Some(&staff), UPSERT, json!({ "input": renamed }))
+        .await;
+    assert_no_errors(&updated);
+    assert!(search("zanzibar").await.is_empty(), "the old name is gone");
+    assert_eq!(search("mombasa").await, ["IDX-1"]);
+
+    for odd in [
+        "\"mombasa",
+        "mom\"basa",
+        "mombasa OR x",
+        "NEAR(mombasa)",
+        "mom*",
+        "'; --",
+    ] {
+        let found = search(odd).await;
+        assert!(found.is_empty(), "{odd}: {found:?}");
+    }
+}

@@ -1,11 +1,12 @@
 //! Lists, search and look-up by SKU, always within the viewer's catalog.
 
-use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    ColumnTrait, Condition, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
 };
 
-use super::visibility::{category_parents, visible_products, with_descendants};
+use super::visibility::{in_category_subtree, visible_products};
 use super::{CatalogViewer, Product};
 use crate::domain::DomainError;
 use crate::domain::page::Page;
@@ -30,8 +31,15 @@ pub struct ProductQuery {
     pub size: u64,
 }
 
+/// The shortest word the trigram indexes can find; shorter words are matched by a
+/// plain `LIKE` over the rows the other conditions leave.
+const TRIGRAM: usize = 3;
+
 /// Each word of the search must appear in the SKU or a name (Hebrew or English).
-fn search_condition(search: &str) -> Result<Condition, DomainError> {
+/// On SQLite a word of three characters or more is looked up in the FTS5 trigram
+/// index `product_search` (a quoted phrase there means "this substring"); PostgreSQL's
+/// `pg_trgm` index serves the `LIKE` directly (migration `000014_search_index`).
+fn search_condition(backend: DbBackend, search: &str) -> Result<Condition, DomainError> {
     if search.chars().count() > MAX_SEARCH_LENGTH {
         return Err(DomainError::bad_input(format!(
             "The search may have at most {MAX_SEARCH_LENGTH} characters"
@@ -40,8 +48,19 @@ fn search_condition(search: &str) -> Result<Condition, DomainError> {
     let mut condition = Condition::all();
     for word in search.to_lowercase().split_whitespace().take(8) {
         condition = condition.add(
-            Expr::col(product::Column::SearchText)
-                .like(crate::domain::page::contains_pattern(word)),
+            if backend == DbBackend::Sqlite && word.chars().count() >= TRIGRAM {
+                let phrase = format!("\"{}\"", word.replace('"', "\"\""));
+                product::Column::Id.in_subquery(
+                    Query::select()
+                        .expr(Expr::cust("rowid"))
+                        .from(Alias::new("product_search"))
+                        .and_where(Expr::cust_with_values("product_search MATCH ?", [phrase]))
+                        .to_owned(),
+                )
+            } else {
+                Expr::col(product::Column::SearchText)
+                    .like(crate::domain::page::contains_pattern(word))
+            },
         );
     }
     Ok(condition)
@@ -52,17 +71,17 @@ pub async fn list(
     viewer: CatalogViewer,
     query: &ProductQuery,
 ) -> Result<Page<Product>, DomainError> {
-    let mut select = product::Entity::find().filter(visible_products(db, viewer).await?);
+    let mut select =
+        product::Entity::find().filter(visible_products(db.get_database_backend(), viewer));
     if let Some(search) = query
         .search
         .as_deref()
         .filter(|text| !text.trim().is_empty())
     {
-        select = select.filter(search_condition(search)?);
+        select = select.filter(search_condition(db.get_database_backend(), search)?);
     }
     if let Some(category) = query.category_id {
-        let subtree = with_descendants(&category_parents(db).await?, &[category]);
-        select = select.filter(product::Column::CategoryId.is_in(subtree));
+        select = select.filter(in_category_subtree(db.get_database_backend(), category));
     }
     select = match query.sort {
         ProductSort::Sku => select.order_by_asc(product::Column::Sku),
@@ -97,7 +116,7 @@ pub async fn find_by_sku(
 ) -> Result<Option<Product>, DomainError> {
     let row = product::Entity::find()
         .filter(product::Column::Sku.eq(sku.trim().to_uppercase()))
-        .filter(visible_products(db, viewer).await?)
+        .filter(visible_products(db.get_database_backend(), viewer))
         .one(db)
         .await?;
     Ok(row.map(Product::from))
@@ -114,7 +133,7 @@ pub async fn visible_ids(
         .select_only()
         .column(product::Column::Id)
         .column(product::Column::Sku)
-        .filter(visible_products(db, viewer).await?);
+        .filter(visible_products(db.get_database_backend(), viewer));
     if let Some(skus) = skus {
         select = select
             .filter(product::Column::Sku.is_in(skus.iter().map(|sku| sku.trim().to_uppercase())));
@@ -142,7 +161,7 @@ pub async fn visible_categories(
         .select_only()
         .column(product::Column::CategoryId)
         .distinct()
-        .filter(visible_products(db, viewer).await?)
+        .filter(visible_products(db.get_database_backend(), viewer))
         .into_tuple()
         .all(db)
         .await?;

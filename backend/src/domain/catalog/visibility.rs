@@ -5,11 +5,11 @@
 use std::collections::{HashMap, HashSet};
 
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
-use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DbBackend, EntityTrait, QuerySelect};
 
 use super::CatalogViewer;
 use crate::domain::DomainError;
-use crate::entities::{assortment_category, assortment_product, category, product};
+use crate::entities::{assortment_product, category, product};
 
 /// Every category id under `roots`, the roots included.
 pub fn with_descendants(parent_of: &HashMap<i64, Option<i64>>, roots: &[i64]) -> Vec<i64> {
@@ -44,37 +44,57 @@ pub async fn category_parents(
     Ok(rows.into_iter().collect())
 }
 
-/// The condition on `products` that selects what `viewer` may see.
-pub async fn visible_products(
-    db: &impl ConnectionTrait,
-    viewer: CatalogViewer,
-) -> Result<Condition, DomainError> {
+/// `products.category_id` is in the subtree of the categories `roots` selects (a
+/// query returning category ids): one recursive query inside the product query, so a
+/// page needs no round trip to read the category tree first. `UNION` (not `UNION ALL`)
+/// stops at a cycle. `roots` has one parameter, written `{p}`.
+fn category_in_subtree(backend: DbBackend, roots: &str, value: i64) -> Expr {
+    // sea-query numbers PostgreSQL's parameters of a custom expression (`$1`).
+    let roots = roots.replace(
+        "{p}",
+        if backend == DbBackend::Postgres {
+            "$1"
+        } else {
+            "?"
+        },
+    );
+    Expr::cust_with_values(
+        format!(
+            "products.category_id IN (WITH RECURSIVE subtree(id) AS ({roots} \
+             UNION SELECT categories.id FROM categories \
+             JOIN subtree ON categories.parent_id = subtree.id) SELECT id FROM subtree)"
+        ),
+        [value],
+    )
+}
+
+/// Products in `category` or any of its subcategories.
+pub fn in_category_subtree(backend: DbBackend, category: i64) -> Expr {
+    category_in_subtree(backend, "SELECT {p}", category)
+}
+
+/// The condition on `products` that selects what `viewer` may see. It is evaluated by
+/// the database inside the query it filters.
+pub fn visible_products(backend: DbBackend, viewer: CatalogViewer) -> Condition {
     let company = match viewer {
-        CatalogViewer::Supplier => return Ok(Condition::all()),
+        CatalogViewer::Supplier => return Condition::all(),
         CatalogViewer::Customer(company) => company,
     };
-    let assigned_categories: Vec<i64> = assortment_category::Entity::find()
-        .select_only()
-        .column(assortment_category::Column::CategoryId)
-        .filter(assortment_category::Column::CompanyId.eq(company.0))
-        .into_tuple()
-        .all(db)
-        .await?;
-    let categories = if assigned_categories.is_empty() {
-        Vec::new()
-    } else {
-        with_descendants(&category_parents(db).await?, &assigned_categories)
-    };
+    let assigned_categories = category_in_subtree(
+        backend,
+        "SELECT category_id FROM assortment_categories WHERE company_id = {p}",
+        company.0,
+    );
     let explicit_products = Query::select()
         .column(assortment_product::Column::ProductId)
         .from(assortment_product::Entity)
         .and_where(Expr::col(assortment_product::Column::CompanyId).eq(company.0))
         .to_owned();
-    Ok(Condition::all().add(product::Column::Active.eq(true)).add(
+    Condition::all().add(product::Column::Active.eq(true)).add(
         Condition::any()
-            .add(product::Column::CategoryId.is_in(categories))
+            .add(assigned_categories)
             .add(product::Column::Id.in_subquery(explicit_products)),
-    ))
+    )
 }
 
 #[cfg(test)]
