@@ -2,6 +2,10 @@
 //! names), suspend and reinstate them (a suspended company reads but never orders), and
 //! invite users by e-mail; company admins invite into their own company only; an
 //! invitation link works once, within 7 days, unless revoked, and signs its user in.
+#![expect(
+    clippy::expect_used,
+    reason = "helpers that read the database fail the test loudly"
+)]
 
 mod common;
 
@@ -17,7 +21,8 @@ const INVITE: &str = "mutation($company: ID!, $email: String!, $name: String!, $
 const ACCEPT: &str = "mutation($token: String!, $name: String!, $password: String!) { acceptInvitation(token: $token, name: $name, password: $password) { token user { email name role company { id name } } } }";
 const INVITATIONS: &str = "query($company: ID!) { invitations(companyId: $company, first: 50) { nodes { id email role status } } }";
 const REVOKE: &str = "mutation($id: ID!) { revokeInvitation(id: $id) { id status } }";
-const PLACE: &str = "mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id status } }";
+const PLACE: &str =
+    "mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id status } }";
 const PASSWORD: &str = "copper kettle morning tide";
 
 fn company_input(name: &str) -> Value {
@@ -181,7 +186,10 @@ async fn a_company_name_taken_in_any_case_is_a_conflict_on_create_and_update() {
     assert_eq!(error_code(&duplicate), Some("CONFLICT"), "{duplicate}");
     let created = create_company(&app, &staff, company_input("Carmel Supply Ltd")).await;
     assert_no_errors(&created);
-    let id = created["data"]["createCompany"]["id"].as_str().unwrap_or_default().to_owned();
+    let id = created["data"]["createCompany"]["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
     let renamed = update_company(&app, &staff, &id, company_input("Negev Builders Ltd")).await;
     assert_eq!(error_code(&renamed), Some("CONFLICT"), "{renamed}");
     // Its own name is not a conflict.
@@ -211,10 +219,16 @@ async fn an_update_changes_the_terms_and_audits_only_the_fields_that_changed() {
     assert_eq!(company["priceListId"], list);
     let entries = audit(&app, &staff, "COMPANY_UPDATED").await;
     assert_eq!(entries.len(), 1, "{entries:?}");
-    let (before, after) = (json_of(&entries[0]["before"]), json_of(&entries[0]["after"]));
+    let (before, after) = (
+        json_of(&entries[0]["before"]),
+        json_of(&entries[0]["after"]),
+    );
     assert_eq!(after["paymentTerms"], "NET 45");
     assert!(before["paymentTerms"].is_string());
-    assert!(after.get("name").is_none(), "unchanged fields are left out: {after}");
+    assert!(
+        after.get("name").is_none(),
+        "unchanged fields are left out: {after}"
+    );
     assert!(after.get("vatNumber").is_none(), "{after}");
     let unknown = update_company(&app, &staff, "99999", company_input("Nobody Ltd")).await;
     assert_eq!(error_code(&unknown), Some("NOT_FOUND"));
@@ -261,7 +275,10 @@ async fn a_suspended_company_reads_everything_but_cannot_place_or_approve_orders
         .await;
     assert_no_errors(&read);
     assert_eq!(read["data"]["me"]["company"]["suspended"], true);
-    assert_eq!(read["data"]["me"]["company"]["suspendedReason"], "Overdue invoices");
+    assert_eq!(
+        read["data"]["me"]["company"]["suspendedReason"],
+        "Overdue invoices"
+    );
     // A fresh sign-in works too.
     app.login("viewer@demo.test").await;
 
@@ -304,7 +321,10 @@ async fn a_suspended_company_reads_everything_but_cannot_place_or_approve_orders
         )
         .await;
     assert_no_errors(&reinstated);
-    assert_eq!(reinstated["data"]["reinstateCompany"]["suspendedReason"], Value::Null);
+    assert_eq!(
+        reinstated["data"]["reinstateCompany"]["suspendedReason"],
+        Value::Null
+    );
     assert_no_errors(&app.graphql(Some(&buyer), PLACE, line).await);
     let approved = app
         .graphql(
@@ -316,7 +336,10 @@ async fn a_suspended_company_reads_everything_but_cannot_place_or_approve_orders
     assert_no_errors(&approved);
     let suspensions = audit(&app, &staff, "COMPANY_SUSPENDED").await;
     assert_eq!(suspensions.len(), 1);
-    assert_eq!(json_of(&suspensions[0]["after"])["reason"], "Overdue invoices");
+    assert_eq!(
+        json_of(&suspensions[0]["after"])["reason"],
+        "Overdue invoices"
+    );
     assert_eq!(audit(&app, &staff, "COMPANY_REINSTATED").await.len(), 1);
 }
 
@@ -348,7 +371,10 @@ async fn staff_invite_a_first_admin_who_accepts_the_mailed_link_once_and_is_sign
     let app = TestApp::spawn().await;
     let staff = app.login("staff@demo.test").await;
     let created = create_company(&app, &staff, company_input("Carmel Supply Ltd")).await;
-    let company = created["data"]["createCompany"]["id"].as_str().unwrap_or_default().to_owned();
+    let company = created["data"]["createCompany"]["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
     let invited = invite(&app, &staff, &company, "dana@carmel.test", "COMPANY_ADMIN").await;
     assert_no_errors(&invited);
     assert_eq!(invited["data"]["inviteCompanyUser"]["status"], "PENDING");
@@ -382,17 +408,28 @@ async fn staff_invite_a_first_admin_who_accepts_the_mailed_link_once_and_is_sign
     assert_eq!(user["email"], "dana@carmel.test");
     assert_eq!(user["role"], "COMPANY_ADMIN");
     assert_eq!(user["company"]["name"], "Carmel Supply Ltd");
-    let session = accepted["data"]["acceptInvitation"]["token"].as_str().unwrap_or_default();
-    let me = app.graphql(Some(session), "{ me { email name } }", json!({})).await;
+    let session = accepted["data"]["acceptInvitation"]["token"]
+        .as_str()
+        .unwrap_or_default();
+    let me = app
+        .graphql(Some(session), "{ me { email name } }", json!({}))
+        .await;
     assert_eq!(me["data"]["me"]["name"], "Dana Levi");
     app.login_with("dana@carmel.test", PASSWORD).await;
 
     let again = accept(&app, &token, PASSWORD).await;
-    assert_eq!(error_code(&again), Some("BAD_USER_INPUT"), "single use: {again}");
+    assert_eq!(
+        error_code(&again),
+        Some("BAD_USER_INPUT"),
+        "single use: {again}"
+    );
     let listed = app
         .graphql(Some(&staff), INVITATIONS, json!({ "company": company }))
         .await;
-    assert_eq!(listed["data"]["invitations"]["nodes"][0]["status"], "ACCEPTED");
+    assert_eq!(
+        listed["data"]["invitations"]["nodes"][0]["status"],
+        "ACCEPTED"
+    );
     assert_eq!(audit(&app, &staff, "INVITATION_ACCEPTED").await.len(), 1);
 }
 
@@ -427,7 +464,12 @@ async fn a_company_admin_invites_lists_and_revokes_only_in_its_own_company() {
     assert_no_errors(&own_list);
     let emails: Vec<&str> = own_list["data"]["invitations"]["nodes"]
         .as_array()
-        .map(|nodes| nodes.iter().filter_map(|node| node["email"].as_str()).collect())
+        .map(|nodes| {
+            nodes
+                .iter()
+                .filter_map(|node| node["email"].as_str())
+                .collect()
+        })
         .unwrap_or_default();
     assert!(emails.contains(&"new.buyer@galil.test"), "{emails:?}");
     assert!(!emails.contains(&"site@negev.test"), "{emails:?}");
@@ -452,7 +494,12 @@ async fn a_revoked_invitation_link_no_longer_works() {
     assert_eq!(revoked["data"]["revokeInvitation"]["status"], "REVOKED");
     let accepted = accept(&app, &token, PASSWORD).await;
     assert_eq!(error_code(&accepted), Some("BAD_USER_INPUT"));
-    assert!(accepted["errors"][0]["message"].as_str().unwrap_or_default().contains("withdrawn"));
+    assert!(
+        accepted["errors"][0]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("withdrawn")
+    );
     let twice = app
         .graphql(
             Some(&admin),
@@ -483,11 +530,19 @@ async fn an_expired_invitation_link_no_longer_works() {
         .expect("age the invitation");
     let accepted = accept(&app, &token, PASSWORD).await;
     assert_eq!(error_code(&accepted), Some("BAD_USER_INPUT"));
-    assert!(accepted["errors"][0]["message"].as_str().unwrap_or_default().contains("expired"));
+    assert!(
+        accepted["errors"][0]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("expired")
+    );
     let listed = app
         .graphql(Some(&admin), INVITATIONS, json!({ "company": galil }))
         .await;
-    assert_eq!(listed["data"]["invitations"]["nodes"][0]["status"], "EXPIRED");
+    assert_eq!(
+        listed["data"]["invitations"]["nodes"][0]["status"],
+        "EXPIRED"
+    );
     let made_up = accept(&app, "made-up-token", PASSWORD).await;
     assert_eq!(error_code(&made_up), Some("BAD_USER_INPUT"));
 }
@@ -502,7 +557,11 @@ async fn accepting_applies_the_password_policy_and_writes_nothing_when_refused()
     let token = app.invitation_token_from_outbox("weak@galil.test").await;
     for weak in ["short", "weak@galil.test", "password123"] {
         let refused = accept(&app, &token, weak).await;
-        assert_eq!(error_code(&refused), Some("BAD_USER_INPUT"), "{weak}: {refused}");
+        assert_eq!(
+            error_code(&refused),
+            Some("BAD_USER_INPUT"),
+            "{weak}: {refused}"
+        );
     }
     let users = backend::entities::user::Entity::find()
         .filter(backend::entities::user::Column::Email.eq("weak@galil.test"))
@@ -513,7 +572,10 @@ async fn accepting_applies_the_password_policy_and_writes_nothing_when_refused()
     // The link still works after the refusals.
     let accepted = accept(&app, &token, PASSWORD).await;
     assert_no_errors(&accepted);
-    assert_eq!(accepted["data"]["acceptInvitation"]["user"]["role"], "APPROVER");
+    assert_eq!(
+        accepted["data"]["acceptInvitation"]["user"]["role"],
+        "APPROVER"
+    );
 }
 
 #[tokio::test]
@@ -552,12 +614,24 @@ async fn invitations_are_limited_per_inviter() {
     let staff = app.login("staff@demo.test").await;
     let galil = company_id(&app, &staff, "Galil Hardware Ltd").await;
     for number in 0..20 {
-        let response = invite(&app, &admin, &galil, &format!("team{number}@galil.test"), "BUYER").await;
+        let response = invite(
+            &app,
+            &admin,
+            &galil,
+            &format!("team{number}@galil.test"),
+            "BUYER",
+        )
+        .await;
         assert_no_errors(&response);
     }
     let limited = invite(&app, &admin, &galil, "team20@galil.test", "BUYER").await;
     assert_eq!(error_code(&limited), Some("RATE_LIMITED"), "{limited}");
-    assert!(limited["errors"][0]["extensions"]["retryAfterSeconds"].as_u64().unwrap_or(0) > 0);
+    assert!(
+        limited["errors"][0]["extensions"]["retryAfterSeconds"]
+            .as_u64()
+            .unwrap_or(0)
+            > 0
+    );
     // Another inviter has its own budget.
     assert_no_errors(&invite(&app, &staff, &galil, "team20@galil.test", "BUYER").await);
 }

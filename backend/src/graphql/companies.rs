@@ -228,7 +228,11 @@ impl CompaniesMutation {
     }
 
     /// Withdraws a pending invitation; its link stops working.
-    async fn revoke_invitation(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Invitation> {
+    async fn revoke_invitation(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+    ) -> async_graphql::Result<Invitation> {
         let actor = ctx.authorize(Operation::ManageInvitations)?;
         let id = InvitationId::parse(&id).ok_or(DomainError::NotFound("invitation"))?;
         Ok(invitations::revoke(ctx.db()?, actor, id).await?.into())

@@ -11,9 +11,9 @@ impl DomainError {
     pub fn code(&self) -> &'static str {
         match self {
             DomainError::Unauthenticated(_) | DomainError::SecondFactor(_) => "UNAUTHENTICATED",
-            DomainError::Forbidden
-            | DomainError::NotAllowed(_)
-            | DomainError::CompanySuspended => "FORBIDDEN",
+            DomainError::Forbidden | DomainError::NotAllowed(_) | DomainError::CompanySuspended => {
+                "FORBIDDEN"
+            }
             DomainError::NotFound(_) => "NOT_FOUND",
             DomainError::BadInput(_) => "BAD_USER_INPUT",
             DomainError::Conflict(_) => "CONFLICT",

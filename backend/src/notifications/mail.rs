@@ -139,12 +139,8 @@ impl Mailer {
             "/accept-invitation",
             &job.nonce,
         )?;
-        let email = messages::invitation_email(
-            &job.to_name,
-            &job.company_name,
-            &job.inviter_name,
-            &url,
-        );
+        let email =
+            messages::invitation_email(&job.to_name, &job.company_name, &job.inviter_name, &url);
         self.build(Self::mailbox(&job.to_name, &job.to_address)?, email)
     }
 

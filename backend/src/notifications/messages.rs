@@ -474,7 +474,9 @@ pub fn invitation_email(
          -- \nפורטל ההזמנות / The wholesale portal\n"
     );
     Email {
-        subject: format!("הזמנה לפורטל ההזמנות / Invitation to the wholesale portal: {company_name}"),
+        subject: format!(
+            "הזמנה לפורטל ההזמנות / Invitation to the wholesale portal: {company_name}"
+        ),
         text: wrap(&text, MAX_LINE_BYTES),
     }
 }

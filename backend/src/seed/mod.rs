@@ -240,7 +240,12 @@ pub async fn seed_demo(db: &DatabaseConnection) -> anyhow::Result<()> {
         staff: user_id("staff@demo.test")?,
     };
     let history = history::seed_history(&transaction, &people, Utc::now()).await?;
-    seed_invitation(&transaction, company_ids[GALIL], user_id("admin@demo.test")?).await?;
+    seed_invitation(
+        &transaction,
+        company_ids[GALIL],
+        user_id("admin@demo.test")?,
+    )
+    .await?;
     transaction.commit().await?;
     tracing::info!(
         companies = DEMO_COMPANIES.len(),

@@ -136,9 +136,8 @@ async fn ensure_name_free(
     name: &str,
     except: Option<CompanyId>,
 ) -> Result<(), DomainError> {
-    let mut query = company::Entity::find().filter(
-        Expr::expr(Func::lower(Expr::col(company::Column::Name))).eq(name.to_lowercase()),
-    );
+    let mut query = company::Entity::find()
+        .filter(Expr::expr(Func::lower(Expr::col(company::Column::Name))).eq(name.to_lowercase()));
     if let Some(except) = except {
         query = query.filter(company::Column::Id.ne(except.0));
     }
@@ -192,7 +191,10 @@ pub async fn create(
         ..Default::default()
     };
     apply(&mut row, checked);
-    let inserted = row.insert(db).await.map_err(|error| map_unique(error, &name))?;
+    let inserted = row
+        .insert(db)
+        .await
+        .map_err(|error| map_unique(error, &name))?;
     Entry::new(AuditAction::CompanyCreated)
         .by(actor)
         .company(Some(CompanyId(inserted.id)))
@@ -220,7 +222,10 @@ pub async fn update(
     let name = checked.name.clone();
     let mut row: company::ActiveModel = existing.clone().into();
     apply(&mut row, checked);
-    let updated = row.update(db).await.map_err(|error| map_unique(error, &name))?;
+    let updated = row
+        .update(db)
+        .await
+        .map_err(|error| map_unique(error, &name))?;
     let (before, after) = (snapshot(&existing), snapshot(&updated));
     let changed: Vec<String> = after
         .iter()
@@ -231,7 +236,11 @@ pub async fn update(
         let only = |fields: &Map<String, Value>| -> Value {
             changed
                 .iter()
-                .filter_map(|field| fields.get(field).map(|value| (field.clone(), value.clone())))
+                .filter_map(|field| {
+                    fields
+                        .get(field)
+                        .map(|value| (field.clone(), value.clone()))
+                })
                 .collect::<Map<_, _>>()
                 .into()
         };
@@ -330,8 +339,18 @@ mod tests {
 
     #[test]
     fn a_vat_number_is_exactly_nine_digits() {
-        assert_eq!(parse_vat_number(" 514000017 ").ok(), Some("514000017".into()));
-        for bad in ["51400001", "5140000170", "51400001a", "514-000-017", "", "５１４００００１７"] {
+        assert_eq!(
+            parse_vat_number(" 514000017 ").ok(),
+            Some("514000017".into())
+        );
+        for bad in [
+            "51400001",
+            "5140000170",
+            "51400001a",
+            "514-000-017",
+            "",
+            "５１４００００１７",
+        ] {
             assert!(parse_vat_number(bad).is_err(), "{bad}");
         }
     }

@@ -152,7 +152,8 @@ pub async fn invite(
     company_id: CompanyId,
     new: NewInvitation,
 ) -> Result<Invitation, DomainError> {
-    let email = Email::parse(&new.email).map_err(|error| DomainError::bad_input(error.to_string()))?;
+    let email =
+        Email::parse(&new.email).map_err(|error| DomainError::bad_input(error.to_string()))?;
     let name = parse_name(&new.name)?;
     if !new.role.is_customer() {
         return Err(DomainError::bad_input(
@@ -286,7 +287,9 @@ pub async fn list(
     let now = Utc::now();
     let rows = query.all(db).await?;
     Ok(Page::from_overfetched(
-        rows.into_iter().map(|row| to_invitation(row, now)).collect(),
+        rows.into_iter()
+            .map(|row| to_invitation(row, now))
+            .collect(),
         page,
     ))
 }
@@ -331,7 +334,8 @@ pub async fn accept(
     if status != InvitationStatus::Pending {
         return Err(not_usable(status));
     }
-    let email = Email::parse(&row.email).map_err(|error| DomainError::bad_input(error.to_string()))?;
+    let email =
+        Email::parse(&row.email).map_err(|error| DomainError::bad_input(error.to_string()))?;
     let name = parse_name(acceptance.name)?;
     policy::check_new_password(acceptance.password, email.as_str())?;
     ensure_no_user(db, &email).await?;
