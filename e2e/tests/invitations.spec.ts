@@ -158,3 +158,51 @@ test('staff onboard a company whose invited admin invites a buyer who orders', a
   await acceptInvitation(page, buyerToken, 'Someone Else');
   await expect(page.getByTestId('password-error')).toBeVisible();
 });
+
+test("a suspended company's buyer sees why ordering is paused and reads on", async ({ page, request }, testInfo) => {
+  const staff = await tokenOf(request, STAFF);
+  const created = await graphql<{ createCompany: { id: string } }>(
+    request,
+    staff,
+    'mutation($name: String!) { createCompany(input: { name: $name, vatNumber: "516000041", paymentTerms: NET, paymentDays: 30, creditLimit: "1000" }) { id } }',
+    { name: `E2E Suspended ${unique(testInfo, 'co')}` },
+  );
+  const companyId = created.createCompany.id;
+  const email = `${unique(testInfo, 'paused')}@onboarding.test`;
+  await graphql(
+    request,
+    staff,
+    'mutation($company: ID!, $email: String!) { inviteCompanyUser(companyId: $company, email: $email, name: "Paused Buyer", role: BUYER) { id } }',
+    { company: companyId, email },
+  );
+  const token = await invitationTokenFromOutbox(email);
+  await graphql(
+    request,
+    null,
+    'mutation($token: String!, $password: String!) { acceptInvitation(token: $token, name: "Paused Buyer", password: $password) { token } }',
+    { token, password: PASSWORD },
+  );
+  await graphql(
+    request,
+    staff,
+    'mutation($id: ID!) { suspendCompany(id: $id, reason: "Invoices overdue since March") { suspended } }',
+    { id: companyId },
+  );
+
+  await page.context().clearCookies({ name: 'portal_refresh' });
+  await page.request.post('/graphql', {
+    data: {
+      query: 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token } }',
+      variables: { email, password: PASSWORD },
+    },
+  });
+  await page.goto('/accessibility');
+  await page.evaluate(() => localStorage.setItem('portal.lang', 'en'));
+  await page.goto('/orders');
+  const banner = page.getByTestId('suspended-banner');
+  await expect(banner).toBeVisible();
+  await expect(banner).toContainText('Invoices overdue since March');
+  await page.goto('/cart');
+  await expect(page.getByTestId('suspended-banner')).toBeVisible();
+  await expect(page.getByTestId('go-to-checkout')).toBeDisabled();
+});
