@@ -112,7 +112,7 @@ const ROLES: Record<string, RoleRoutes> = {
 };
 
 /** The routes a person who has not signed in can open. */
-const ANONYMOUS_ROUTES = ['/login', '/accessibility', '/forgot-password', '/reset-password'];
+const ANONYMOUS_ROUTES = ['/login', '/accessibility', '/forgot-password', '/reset-password', '/accept-invitation'];
 
 async function firstId(request: APIRequestContext, token: string, query: string): Promise<string | undefined> {
   const data = await graphql<Record<string, { nodes: { id?: string; sku?: string }[] }>>(request, token, query);

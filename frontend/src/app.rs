@@ -7,6 +7,7 @@ use leptos_router::path;
 use crate::components::layout::Layout;
 use crate::connectivity::Connectivity;
 use crate::i18n::I18n;
+use crate::pages::accept_invitation::AcceptInvitationPage;
 use crate::pages::accessibility::AccessibilityPage;
 use crate::pages::account_security::AccountSecurityPage;
 use crate::pages::approval::ApprovalPage;
@@ -68,6 +69,8 @@ pub fn App(staff_pages: StaffPages) -> impl IntoView {
                 // A forgotten password: open to everyone, the link of the e-mail included.
                 <Route path=path!("/forgot-password") view=ForgotPasswordPage />
                 <Route path=path!("/reset-password") view=ResetPasswordPage />
+                // The link of an invitation e-mail: creates the user and signs it in.
+                <Route path=path!("/accept-invitation") view=AcceptInvitationPage />
                 <ProtectedRoute
                     path=path!("/login")
                     view=LoginPage

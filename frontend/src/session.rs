@@ -88,6 +88,16 @@ impl SessionStore {
             .with(|session| session.as_ref().map(|s| s.user.clone()))
     }
 
+    /// Whether the signed-in user's company is suspended (ordering paused); tracked.
+    pub fn company_suspended(self) -> bool {
+        self.session.with(|session| {
+            session
+                .as_ref()
+                .and_then(|session| session.user.company.as_ref())
+                .is_some_and(|company| company.suspended)
+        })
+    }
+
     pub fn user_untracked(self) -> Option<User> {
         self.session
             .with_untracked(|session| session.as_ref().map(|s| s.user.clone()))

@@ -32,6 +32,10 @@ typed_id!(
     /// A user: supplier staff or a customer company's user.
     UserId
 );
+typed_id!(
+    /// An invitation to create a user of a company.
+    InvitationId
+);
 
 #[cfg(test)]
 mod tests {

@@ -13,7 +13,7 @@ pub mod role;
 pub mod sku;
 
 pub use email::Email;
-pub use ids::{CompanyId, UserId};
+pub use ids::{CompanyId, InvitationId, UserId};
 pub use language::Language;
 pub use money::Money;
 pub use order_status::OrderStatus;

@@ -63,10 +63,24 @@ pub enum AuditAction {
     PasswordResetRequested,
     /// A password was set through a reset link (every session ended).
     PasswordReset,
+    /// The supplier added a company.
+    CompanyCreated,
+    /// A company's name, VAT number or terms changed.
+    CompanyUpdated,
+    /// A company was suspended: it reads but cannot order.
+    CompanySuspended,
+    /// A suspended company may order again.
+    CompanyReinstated,
+    /// An invitation e-mail was sent.
+    UserInvited,
+    /// A pending invitation was withdrawn.
+    InvitationRevoked,
+    /// An invitation created its user.
+    InvitationAccepted,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 24] = [
+    pub const ALL: [AuditAction; 31] = [
         AuditAction::LoginSucceeded,
         AuditAction::LoginFailed,
         AuditAction::UserCreated,
@@ -91,6 +105,13 @@ impl AuditAction {
         AuditAction::PasswordChanged,
         AuditAction::PasswordResetRequested,
         AuditAction::PasswordReset,
+        AuditAction::CompanyCreated,
+        AuditAction::CompanyUpdated,
+        AuditAction::CompanySuspended,
+        AuditAction::CompanyReinstated,
+        AuditAction::UserInvited,
+        AuditAction::InvitationRevoked,
+        AuditAction::InvitationAccepted,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -119,6 +140,13 @@ impl AuditAction {
             AuditAction::PasswordChanged => "PASSWORD_CHANGED",
             AuditAction::PasswordResetRequested => "PASSWORD_RESET_REQUESTED",
             AuditAction::PasswordReset => "PASSWORD_RESET",
+            AuditAction::CompanyCreated => "COMPANY_CREATED",
+            AuditAction::CompanyUpdated => "COMPANY_UPDATED",
+            AuditAction::CompanySuspended => "COMPANY_SUSPENDED",
+            AuditAction::CompanyReinstated => "COMPANY_REINSTATED",
+            AuditAction::UserInvited => "USER_INVITED",
+            AuditAction::InvitationRevoked => "INVITATION_REVOKED",
+            AuditAction::InvitationAccepted => "INVITATION_ACCEPTED",
         }
     }
 

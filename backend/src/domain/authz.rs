@@ -102,10 +102,16 @@ pub enum Operation {
     RecordPayments,
     /// `auditLog`: staff every entry, company admins their own company's.
     ReadAuditLog,
+    /// `createCompany`, `updateCompany`, `suspendCompany`, `reinstateCompany`: the
+    /// supplier onboards companies and sets their terms.
+    ManageCompanies,
+    /// `inviteCompanyUser`, `revokeInvitation`, `invitations`: staff for any company,
+    /// a company admin for its own (scoped in `companies::invitations`).
+    ManageInvitations,
 }
 
 impl Operation {
-    pub const ALL: [Operation; 21] = [
+    pub const ALL: [Operation; 23] = [
         Operation::OwnAccount,
         Operation::ListCompanies,
         Operation::ReadCompany,
@@ -127,6 +133,8 @@ impl Operation {
         Operation::ReadLedger,
         Operation::RecordPayments,
         Operation::ReadAuditLog,
+        Operation::ManageCompanies,
+        Operation::ManageInvitations,
     ];
 
     /// The one table of who may do what.
@@ -154,6 +162,8 @@ impl Operation {
             Operation::ReadLedger => &[Buyer, Approver, Viewer, CompanyAdmin, SupplierStaff],
             Operation::RecordPayments => &[SupplierStaff],
             Operation::ReadAuditLog => &[CompanyAdmin, SupplierStaff],
+            Operation::ManageCompanies => &[SupplierStaff],
+            Operation::ManageInvitations => &[CompanyAdmin, SupplierStaff],
         }
     }
 }

@@ -13,6 +13,9 @@ pub enum DomainError {
     Forbidden,
     /// The password was right but the second factor is missing, wrong, or not set up.
     SecondFactor(super::auth::totp::SecondFactorProblem),
+    /// The caller's company is suspended by the supplier: it reads but cannot order
+    /// or approve orders. `FORBIDDEN` with `extensions.reason` `COMPANY_SUSPENDED`.
+    CompanySuspended,
     /// The caller may not do this to this object; the message says why.
     NotAllowed(String),
     /// The object does not exist *for this caller* (another company's object included).
@@ -49,6 +52,7 @@ impl std::fmt::Debug for DomainError {
         match self {
             DomainError::Unauthenticated(message) => write!(f, "Unauthenticated({message})"),
             DomainError::Forbidden => write!(f, "Forbidden"),
+            DomainError::CompanySuspended => write!(f, "CompanySuspended"),
             DomainError::SecondFactor(problem) => write!(f, "SecondFactor({problem:?})"),
             DomainError::NotAllowed(message) => write!(f, "NotAllowed({message})"),
             DomainError::NotFound(what) => write!(f, "NotFound({what})"),

@@ -18,6 +18,9 @@ pub struct Model {
     pub price_list_id: Option<i64>,
     pub discount_basis_points: i32,
     pub approvers_require_totp: bool,
+    /// Why the company may not order (set with `active = false` by a suspension).
+    pub suspended_reason: Option<String>,
+    pub suspended_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -10,6 +10,7 @@ pub mod company;
 pub mod cost_center;
 pub mod credit_note;
 pub mod credit_note_line;
+pub mod invitation;
 pub mod invoice;
 pub mod invoice_line;
 pub mod ledger_entry;

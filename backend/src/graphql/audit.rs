@@ -42,6 +42,13 @@ pub enum AuditActionEnum {
     PasswordChanged,
     PasswordResetRequested,
     PasswordReset,
+    CompanyCreated,
+    CompanyUpdated,
+    CompanySuspended,
+    CompanyReinstated,
+    UserInvited,
+    InvitationRevoked,
+    InvitationAccepted,
 }
 
 /// One field that changed: its value before and after, as JSON text (null when the

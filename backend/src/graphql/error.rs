@@ -11,7 +11,9 @@ impl DomainError {
     pub fn code(&self) -> &'static str {
         match self {
             DomainError::Unauthenticated(_) | DomainError::SecondFactor(_) => "UNAUTHENTICATED",
-            DomainError::Forbidden | DomainError::NotAllowed(_) => "FORBIDDEN",
+            DomainError::Forbidden | DomainError::NotAllowed(_) | DomainError::CompanySuspended => {
+                "FORBIDDEN"
+            }
             DomainError::NotFound(_) => "NOT_FOUND",
             DomainError::BadInput(_) => "BAD_USER_INPUT",
             DomainError::Conflict(_) => "CONFLICT",
@@ -27,6 +29,7 @@ impl DomainError {
         match self {
             DomainError::Unauthenticated(message) => (*message).to_owned(),
             DomainError::Forbidden => "Your role does not allow this".to_owned(),
+            DomainError::CompanySuspended => "The company's account is suspended by the supplier: orders cannot be placed or approved until it is reinstated".to_owned(),
             DomainError::SecondFactor(problem) => problem.message().to_owned(),
             DomainError::NotFound(what) => format!("No such {what}"),
             DomainError::BadInput(message)
@@ -55,6 +58,8 @@ impl From<DomainError> for Error {
         // A second-factor failure is UNAUTHENTICATED with a reason the login page acts on.
         let reason = match &error {
             DomainError::SecondFactor(problem) => Some(problem.reason()),
+            // FORBIDDEN like a role's limit, with a reason the buyer's banner names.
+            DomainError::CompanySuspended => Some("COMPANY_SUSPENDED"),
             _ => None,
         };
         let retry_after_seconds = match &error {

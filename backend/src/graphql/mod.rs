@@ -8,6 +8,7 @@ pub mod audit;
 pub mod cart;
 pub mod catalog;
 pub mod catalog_admin;
+pub mod companies;
 pub mod company_rules;
 pub mod context;
 pub mod error;
@@ -52,6 +53,7 @@ pub struct Query(
     notifications::NotificationsQuery,
     two_factor::TwoFactorQuery,
     audit::AuditQuery,
+    companies::CompaniesQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -66,6 +68,7 @@ pub struct Mutation(
     company_rules::CompanyRulesMutation,
     notifications::NotificationsMutation,
     two_factor::TwoFactorMutation,
+    companies::CompaniesMutation,
 );
 
 #[derive(MergedSubscription, Default)]
@@ -100,6 +103,9 @@ pub fn build_schema(
     .data(totp_policy)
     .data(login_throttle)
     .data(Arc::new(ResetThrottle::default()))
+    .data(Arc::new(
+        crate::domain::companies::invitations::InvitationThrottle::default(),
+    ))
     .limit_depth(MAX_DEPTH)
     .limit_complexity(MAX_COMPLEXITY)
     .extension(limits::QueryLimits)

@@ -86,9 +86,44 @@ pub struct Company {
     pub payment_terms: String,
     /// The most open debt the company may carry ("obligo").
     pub credit_limit: DecimalScalar,
+    /// False while the company is suspended (`suspended`).
     pub active: bool,
+    /// The supplier suspended the company: its users read everything but cannot
+    /// place or approve orders (`FORBIDDEN` with `extensions.reason`
+    /// `COMPANY_SUSPENDED`).
+    pub suspended: bool,
+    /// Why it is suspended, shown to its users; null when it is not.
+    pub suspended_reason: Option<String>,
+    pub suspended_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// The kind of `paymentTerms`, for editing.
+    pub payment_terms_kind: PaymentTermsKind,
+    /// The days of `paymentTerms`, for editing.
+    pub payment_days: i32,
+    /// The company's price list; null: the base list only.
+    pub price_list_id: Option<ID>,
+    /// The company discount in percent.
+    pub discount_percent: DecimalScalar,
     #[graphql(skip)]
     pub domain_id: shared::CompanyId,
+}
+
+/// How a company's invoices fall due.
+#[derive(Enum, Clone, Copy, PartialEq, Eq)]
+pub enum PaymentTermsKind {
+    /// Net N days from the invoice date.
+    Net,
+    /// "Shotef + N": the end of the invoice's month plus N days.
+    EndOfMonth,
+}
+
+impl PaymentTermsKind {
+    pub fn with_days(self, days: i32) -> crate::domain::companies::PaymentTerms {
+        use crate::domain::companies::PaymentTerms;
+        match self {
+            PaymentTermsKind::Net => PaymentTerms::Net(days),
+            PaymentTermsKind::EndOfMonth => PaymentTerms::EndOfMonthPlus(days),
+        }
+    }
 }
 
 #[ComplexObject]
@@ -114,6 +149,22 @@ impl From<DomainCompany> for Company {
             payment_terms: company.payment_terms.label(),
             credit_limit: company.credit_limit.into(),
             active: company.active,
+            suspended: !company.active,
+            suspended_reason: company.suspended_reason,
+            suspended_at: company.suspended_at,
+            payment_terms_kind: match company.payment_terms {
+                crate::domain::companies::PaymentTerms::Net(_) => PaymentTermsKind::Net,
+                crate::domain::companies::PaymentTerms::EndOfMonthPlus(_) => {
+                    PaymentTermsKind::EndOfMonth
+                }
+            },
+            payment_days: company.payment_terms.days(),
+            price_list_id: company.price_list_id.map(|id| ID(id.to_string())),
+            discount_percent: DecimalScalar(
+                (rust_decimal::Decimal::from(company.discount_basis_points)
+                    / rust_decimal::Decimal::from(100))
+                .normalize(),
+            ),
             domain_id: company.id,
         }
     }

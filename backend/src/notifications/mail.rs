@@ -11,7 +11,7 @@ use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use secrecy::ExposeSecret;
 
 use super::messages;
-use super::queue::{MailJob, PasswordResetMail, QueuedMail};
+use super::queue::{InvitationMail, MailJob, PasswordResetMail, QueuedMail};
 use crate::config::MailConfig;
 use crate::domain::auth::token::TokenKeys;
 
@@ -96,49 +96,82 @@ impl Mailer {
     pub async fn send_queued(&self, job: &QueuedMail) -> anyhow::Result<()> {
         match job {
             QueuedMail::Notification(job) => self.send(job).await,
-            QueuedMail::PasswordReset(job) => self.send_password_reset(job).await,
+            QueuedMail::PasswordReset(job) => {
+                let message = self.password_reset_message(job)?;
+                self.send_link_mail(message, &format!("password-reset-{}", job.reset_id))
+                    .await
+            }
+            QueuedMail::Invitation(job) => {
+                let message = self.invitation_message(job)?;
+                self.send_link_mail(message, &format!("invitation-{}", job.invitation_id))
+                    .await
+            }
         }
+    }
+
+    /// The link of a mail that carries a secret token: `path?token=` with the token
+    /// derived from the job's nonce for `purpose`.
+    fn secret_link(&self, purpose: &str, path: &str, nonce: &str) -> anyhow::Result<String> {
+        let keys = self
+            .link_keys
+            .as_ref()
+            .with_context(|| format!("no keys to derive a {purpose} link"))?;
+        let token = keys.link_token(purpose, nonce);
+        Ok(format!(
+            "{}{path}?token={token}",
+            self.public_url.trim_end_matches('/')
+        ))
+    }
+
+    fn mailbox(name: &str, address: &str) -> anyhow::Result<Mailbox> {
+        Ok(Mailbox::new(
+            Some(name.to_owned()),
+            address
+                .parse()
+                .with_context(|| format!("{address} is not an e-mail address"))?,
+        ))
+    }
+
+    /// The invitation message (both languages), with its link valid 7 days.
+    pub fn invitation_message(&self, job: &InvitationMail) -> anyhow::Result<Message> {
+        let url = self.secret_link(
+            crate::domain::companies::invitations::LINK_PURPOSE,
+            "/accept-invitation",
+            &job.nonce,
+        )?;
+        let email =
+            messages::invitation_email(&job.to_name, &job.company_name, &job.inviter_name, &url);
+        self.build(Self::mailbox(&job.to_name, &job.to_address)?, email)
     }
 
     /// The password-reset message; the link's token is derived here, never stored.
     pub fn password_reset_message(&self, job: &PasswordResetMail) -> anyhow::Result<Message> {
-        let keys = self
-            .link_keys
-            .as_ref()
-            .context("no keys to derive a password-reset link")?;
-        let token = keys.link_token(crate::domain::auth::reset::LINK_PURPOSE, &job.nonce);
-        let url = format!(
-            "{}/reset-password?token={token}",
-            self.public_url.trim_end_matches('/')
-        );
+        let url = self.secret_link(
+            crate::domain::auth::reset::LINK_PURPOSE,
+            "/reset-password",
+            &job.nonce,
+        )?;
         let email = messages::password_reset_email(job.language, &job.to_name, &url);
-        let to = Mailbox::new(
-            Some(job.to_name.clone()),
-            job.to_address
-                .parse()
-                .with_context(|| format!("{} is not an e-mail address", job.to_address))?,
-        );
-        self.build(to, email)
+        self.build(Self::mailbox(&job.to_name, &job.to_address)?, email)
     }
 
-    async fn send_password_reset(&self, job: &PasswordResetMail) -> anyhow::Result<()> {
-        let message = self.password_reset_message(job)?;
+    /// Sends a message whose link opens an account: the log names only the outbox file
+    /// (`name`), never the link.
+    async fn send_link_mail(&self, message: Message, name: &str) -> anyhow::Result<()> {
         match &self.delivery {
             Delivery::Smtp(transport) => {
                 transport
                     .send(message)
                     .await
-                    .with_context(|| format!("SMTP delivery of reset {} failed", job.reset_id))?;
-                // Never the link: it opens the account.
-                tracing::info!(reset = job.reset_id, "password-reset e-mail sent");
+                    .with_context(|| format!("SMTP delivery of {name} failed"))?;
+                tracing::info!(mail = name, "e-mail with a link sent");
             }
             Delivery::Outbox(dir) => {
-                let name = format!("password-reset-{}", job.reset_id);
-                let path = write_to_outbox(dir, &name, message.formatted()).await?;
+                let path = write_to_outbox(dir, name, message.formatted()).await?;
                 tracing::info!(
-                    reset = job.reset_id,
+                    mail = name,
                     path = %path.display(),
-                    "password-reset e-mail written to the outbox (no SMTP_URL)"
+                    "e-mail with a link written to the outbox (no SMTP_URL)"
                 );
             }
         }

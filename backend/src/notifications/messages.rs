@@ -450,6 +450,37 @@ pub fn password_reset_email(language: Language, recipient_name: &str, url: &str)
     }
 }
 
+/// The invitation e-mail: Hebrew first, then English, in one message (the invited
+/// person has no language setting yet). The link (`url`, absolute) works once, for 7
+/// days.
+pub fn invitation_email(
+    recipient_name: &str,
+    company_name: &str,
+    inviter_name: &str,
+    url: &str,
+) -> Email {
+    let text = format!(
+        "שלום {recipient_name},\n\n\
+         {inviter_name} הזמין/ה אותך להצטרף לחשבון של {company_name} בפורטל ההזמנות. \
+         ליצירת המשתמש שלך (שם וסיסמה) יש לפתוח את הקישור תוך 7 ימים; הוא פועל פעם אחת בלבד:\n\
+         {url}\n\n\
+         אם לא ציפית להזמנה זו, אפשר להתעלם מהודעה זו.\n\n\
+         -----\n\n\
+         Hello {recipient_name},\n\n\
+         {inviter_name} invited you to join {company_name} on the wholesale portal. To \
+         create your account (your name and a password), open this link within 7 days; \
+         it works once:\n{url}\n\n\
+         If you did not expect this invitation, ignore this e-mail.\n\n\
+         -- \nפורטל ההזמנות / The wholesale portal\n"
+    );
+    Email {
+        subject: format!(
+            "הזמנה לפורטל ההזמנות / Invitation to the wholesale portal: {company_name}"
+        ),
+        text: wrap(&text, MAX_LINE_BYTES),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::str::FromStr;

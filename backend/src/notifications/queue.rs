@@ -55,12 +55,27 @@ pub struct PasswordResetMail {
     pub to_name: String,
 }
 
+/// An invitation to create an account in a company: like a reset, the link's token is
+/// derived from `nonce` by the worker. Sent in Hebrew and English together: the
+/// invited person has no language setting yet.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvitationMail {
+    pub invitation_id: i64,
+    pub nonce: String,
+    pub to_address: String,
+    pub to_name: String,
+    pub company_name: String,
+    pub inviter_name: String,
+}
+
 /// Any job of the mail queue. Untagged, so that the notification jobs keep the JSON
-/// they always had; a reset job is told apart by its `nonce`.
+/// they always had; a reset job is told apart by its `reset_id`, an invitation by its
+/// `invitation_id`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum QueuedMail {
     PasswordReset(PasswordResetMail),
+    Invitation(InvitationMail),
     Notification(MailJob),
 }
 
@@ -107,6 +122,15 @@ pub async fn push_password_reset_in(
 ) -> Result<(), DomainError> {
     let arguments = serde_json::to_vec(job).map_err(DomainError::internal)?;
     push_arguments_in(txn, arguments, format!("password-reset-{}", job.reset_id)).await
+}
+
+/// Queues an invitation e-mail inside `txn` (the transaction that stores the invitation).
+pub async fn push_invitation_in(
+    txn: &impl ConnectionTrait,
+    job: &InvitationMail,
+) -> Result<(), DomainError> {
+    let arguments = serde_json::to_vec(job).map_err(DomainError::internal)?;
+    push_arguments_in(txn, arguments, format!("invitation-{}", job.invitation_id)).await
 }
 
 async fn push_arguments_in(

@@ -81,6 +81,7 @@ async fn deliver(
         job = %match &job {
             QueuedMail::Notification(job) => format!("notification {}", job.notification_id),
             QueuedMail::PasswordReset(job) => format!("password reset {}", job.reset_id),
+            QueuedMail::Invitation(job) => format!("invitation {}", job.invitation_id),
         },
         attempt = attempt.current(),
         retry_in_seconds = delay.as_secs(),

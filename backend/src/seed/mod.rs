@@ -240,6 +240,12 @@ pub async fn seed_demo(db: &DatabaseConnection) -> anyhow::Result<()> {
         staff: user_id("staff@demo.test")?,
     };
     let history = history::seed_history(&transaction, &people, Utc::now()).await?;
+    seed_invitation(
+        &transaction,
+        company_ids[GALIL],
+        user_id("admin@demo.test")?,
+    )
+    .await?;
     transaction.commit().await?;
     tracing::info!(
         companies = DEMO_COMPANIES.len(),
@@ -250,5 +256,36 @@ pub async fn seed_demo(db: &DatabaseConnection) -> anyhow::Result<()> {
         payments = history.payments,
         "demo data seeded"
     );
+    Ok(())
+}
+
+/// One pending invitation of Galil's admin, so its users page shows one. Its link was
+/// never mailed: the token is random and only its hash is kept.
+async fn seed_invitation(
+    db: &impl sea_orm::ConnectionTrait,
+    company: i64,
+    admin: i64,
+) -> anyhow::Result<()> {
+    let now = Utc::now();
+    crate::entities::invitation::ActiveModel {
+        company_id: Set(company),
+        email: Set("new.colleague@demo.test".to_owned()),
+        name: Set("Noa Peretz".to_owned()),
+        role: Set(shared::Role::Buyer.as_str().to_owned()),
+        token_hash: Set(crate::domain::auth::session::token_hash(
+            &crate::domain::auth::session::random_token(),
+        )),
+        invited_by: Set(admin),
+        created_at: Set(now),
+        expires_at: Set(
+            now + chrono::Duration::days(crate::domain::companies::invitations::INVITATION_DAYS)
+        ),
+        accepted_at: Set(None),
+        accepted_user_id: Set(None),
+        revoked_at: Set(None),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
     Ok(())
 }

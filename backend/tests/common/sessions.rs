@@ -101,21 +101,44 @@ impl TestApp {
     /// The token of the newest password-reset e-mail to `email` in the outbox, waiting
     /// up to 10 seconds for it.
     pub async fn reset_token_from_outbox(&self, email: &str) -> String {
+        self.token_from_outbox("password-reset", "/reset-password", email)
+            .await
+    }
+
+    /// The token of the newest invitation e-mail to `email` (waits for the worker).
+    pub async fn invitation_token_from_outbox(&self, email: &str) -> String {
+        self.token_from_outbox("invitation", "/accept-invitation", email)
+            .await
+    }
+
+    /// How many password-reset e-mails the outbox holds.
+    pub fn reset_mail_count(&self) -> usize {
+        mails(&self.outbox_dir, "password-reset").len()
+    }
+
+    /// How many invitation e-mails the outbox holds.
+    pub fn invitation_mail_count(&self) -> usize {
+        mails(&self.outbox_dir, "invitation").len()
+    }
+
+    /// The token of the `path?token=` link in the newest e-mail of `kind` (the outbox
+    /// file name's part) to `email`.
+    async fn token_from_outbox(&self, kind: &str, path: &str, email: &str) -> String {
         let deadline = Instant::now() + Duration::from_secs(10);
         loop {
-            for file in reset_mails(&self.outbox_dir).iter().rev() {
+            for file in mails(&self.outbox_dir, kind).iter().rev() {
                 let text = std::fs::read_to_string(file).unwrap_or_default();
                 if text.contains(email)
-                    && let Some(token) = link_token(&text)
+                    && let Some(token) = token_after(&text, path)
                 {
                     return token;
                 }
             }
             assert!(
                 Instant::now() < deadline,
-                "no reset e-mail to {email} in {}: {:?}",
+                "no {kind} e-mail to {email} in {}: {:?}",
                 self.outbox_dir.display(),
-                reset_mails(&self.outbox_dir)
+                mails(&self.outbox_dir, kind)
                     .iter()
                     .map(|file| std::fs::read_to_string(file).unwrap_or_default())
                     .collect::<Vec<_>>()
@@ -123,14 +146,9 @@ impl TestApp {
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }
-
-    /// How many password-reset e-mails the outbox holds.
-    pub fn reset_mail_count(&self) -> usize {
-        reset_mails(&self.outbox_dir).len()
-    }
 }
 
-fn reset_mails(folder: &Path) -> Vec<PathBuf> {
+fn mails(folder: &Path, kind: &str) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
         .map(|entries| {
             entries
@@ -138,9 +156,7 @@ fn reset_mails(folder: &Path) -> Vec<PathBuf> {
                 .filter(|path| {
                     path.file_name()
                         .and_then(|name| name.to_str())
-                        .is_some_and(|name| {
-                            name.contains("password-reset") && name.ends_with(".eml")
-                        })
+                        .is_some_and(|name| name.contains(kind) && name.ends_with(".eml"))
                 })
                 .collect()
         })
@@ -149,14 +165,20 @@ fn reset_mails(folder: &Path) -> Vec<PathBuf> {
     files
 }
 
-/// The token of the `/reset-password?token=` link in an e-mail (undoing
-/// quoted-printable soft line breaks and `=3D` if the link was encoded).
+/// The token of the `/reset-password?token=` link in an e-mail.
 pub fn link_token(text: &str) -> Option<String> {
+    token_after(text, "/reset-password")
+}
+
+/// The token of the `path?token=` link in an e-mail (undoing quoted-printable soft
+/// line breaks and `=3D` if the link was encoded).
+pub fn token_after(text: &str, path: &str) -> Option<String> {
     let text = text
         .replace("=\r\n", "")
         .replace("=\n", "")
         .replace("=3D", "=");
-    let start = text.find("/reset-password?token=")? + "/reset-password?token=".len();
+    let marker = format!("{path}?token=");
+    let start = text.find(&marker)? + marker.len();
     let token: String = text[start..]
         .chars()
         .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')

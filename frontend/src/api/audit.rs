@@ -8,7 +8,7 @@ use super::{ApiError, Page, graphql, optional};
 pub const PAGE_SIZE: u32 = 30;
 
 /// Every action the log records, as the API names them.
-pub const ACTIONS: [&str; 24] = [
+pub const ACTIONS: [&str; 31] = [
     "LOGIN_SUCCEEDED",
     "LOGIN_FAILED",
     "USER_CREATED",
@@ -33,6 +33,13 @@ pub const ACTIONS: [&str; 24] = [
     "PASSWORD_CHANGED",
     "PASSWORD_RESET_REQUESTED",
     "PASSWORD_RESET",
+    "COMPANY_CREATED",
+    "COMPANY_UPDATED",
+    "COMPANY_SUSPENDED",
+    "COMPANY_REINSTATED",
+    "USER_INVITED",
+    "INVITATION_REVOKED",
+    "INVITATION_ACCEPTED",
 ];
 
 /// The filter as typed; empty fields do not filter.

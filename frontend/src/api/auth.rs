@@ -14,7 +14,8 @@ use super::{ApiError, ErrorCode, graphql, graphql_with_token};
 const CSRF_HEADER: (&str, &str) = ("x-portal-csrf", "1");
 
 /// The fields of `User` the shell needs; also what the session keeps in local storage.
-const USER_FIELDS: &str = "id email name role language company { id name }";
+pub const USER_FIELDS: &str =
+    "id email name role language company { id name suspended suspendedReason }";
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct User {
@@ -31,9 +32,15 @@ pub struct User {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct CompanyRef {
     pub id: String,
     pub name: String,
+    /// The supplier suspended the company: it reads but cannot order (the banner).
+    #[serde(default)]
+    pub suspended: bool,
+    #[serde(default)]
+    pub suspended_reason: Option<String>,
 }
 
 #[derive(Clone, Debug, Deserialize)]

@@ -8,6 +8,7 @@ use crate::components::cart_state::CartState;
 use crate::components::header::Header;
 use crate::components::offline_banner::OfflineBanner;
 use crate::components::skip_link::SkipLink;
+use crate::components::suspended_banner::SuspendedBanner;
 use crate::i18n::tr;
 
 #[component]
@@ -21,6 +22,7 @@ pub fn Layout() -> impl IntoView {
         <Header />
         <main id="main" class="main" tabindex="-1">
             <OfflineBanner />
+            <SuspendedBanner />
             <Outlet />
         </main>
         <footer class="site-footer">

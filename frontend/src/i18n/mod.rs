@@ -13,6 +13,7 @@ mod documents;
 mod en;
 mod fulfilment;
 mod he;
+mod onboarding;
 mod orders;
 mod password;
 mod payments;
@@ -36,6 +37,7 @@ pub use company_rules::CompanyRulesTexts;
 pub use connectivity::ConnectivityTexts;
 pub use documents::DocumentsTexts;
 pub use fulfilment::FulfilmentTexts;
+pub use onboarding::OnboardingTexts;
 pub use orders::OrdersTexts;
 pub use password::PasswordTexts;
 pub use payments::PaymentsTexts;
@@ -181,6 +183,7 @@ pub struct Texts {
     pub security: SecurityTexts,
     pub audit: AuditTexts,
     pub password: PasswordTexts,
+    pub onboarding: OnboardingTexts,
 }
 
 pub struct AppTexts {
@@ -237,6 +240,8 @@ pub struct ErrorTexts {
     pub invalid_transition: &'static str,
     pub conflict: &'static str,
     pub rate_limited: &'static str,
+    /// `FORBIDDEN` with the reason `COMPANY_SUSPENDED`: ordering is paused.
+    pub company_suspended: &'static str,
     pub internal: &'static str,
     pub network: &'static str,
     pub invalid_response: &'static str,
@@ -265,6 +270,9 @@ impl ErrorTexts {
             ApiError::InvalidResponse => self.invalid_response,
             ApiError::Api { code, .. } => match code {
                 ErrorCode::Unauthenticated => self.unauthenticated,
+                ErrorCode::Forbidden if error.reason() == Some("COMPANY_SUSPENDED") => {
+                    self.company_suspended
+                }
                 ErrorCode::Forbidden => self.forbidden,
                 ErrorCode::NotFound => self.not_found,
                 ErrorCode::BadUserInput => self.bad_user_input,
@@ -377,7 +385,6 @@ pub struct CompaniesTexts {
     pub users: &'static str,
     pub status: &'static str,
     pub active: &'static str,
-    pub inactive: &'static str,
     pub empty: &'static str,
     /// "net N days" terms.
     pub net_days: fn(u32) -> String,

@@ -1,5 +1,6 @@
 //! One folder per screen.
 
+pub mod accept_invitation;
 pub mod accessibility;
 pub mod account_security;
 pub mod approval;

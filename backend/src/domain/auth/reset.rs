@@ -31,6 +31,25 @@ pub const LINK_PURPOSE: &str = "password-reset";
 /// The one message for an unknown, used or expired link.
 pub const LINK_NOT_VALID: &str = "This password reset link is not valid any more (it was used, or more than 30 minutes have passed): ask for a new one";
 
+/// The secret of an e-mailed single-use link (a reset, an invitation): the e-mail job
+/// keeps only `nonce` (the worker derives the token from it with the signing secret),
+/// the table only the token's SHA-256. Neither alone opens the link.
+pub struct SecretLink {
+    pub nonce: String,
+    pub token_hash: String,
+}
+
+impl SecretLink {
+    pub fn new(keys: &TokenKeys, purpose: &str) -> SecretLink {
+        let nonce = session::random_token();
+        let token = keys.link_token(purpose, &nonce);
+        SecretLink {
+            nonce,
+            token_hash: token_hash(&token),
+        }
+    }
+}
+
 /// Stores a reset for the active account with `email`, if any, and queues its e-mail.
 /// Tells nothing about whether the account exists.
 pub async fn request(
@@ -50,12 +69,11 @@ pub async fn request(
     else {
         return Ok(());
     };
-    let nonce = session::random_token();
-    let token = keys.link_token(LINK_PURPOSE, &nonce);
+    let link = SecretLink::new(keys, LINK_PURPOSE);
     let now = Utc::now();
     let reset = password_reset::ActiveModel {
         user_id: Set(account.id),
-        token_hash: Set(token_hash(&token)),
+        token_hash: Set(link.token_hash),
         created_at: Set(now),
         expires_at: Set(now + Duration::minutes(RESET_LINK_MINUTES)),
         used_at: Set(None),
@@ -67,7 +85,7 @@ pub async fn request(
         &txn,
         &PasswordResetMail {
             reset_id: reset.id,
-            nonce,
+            nonce: link.nonce,
             language: Language::parse(&account.language).unwrap_or_default(),
             to_address: account.email.clone(),
             to_name: account.name.clone(),

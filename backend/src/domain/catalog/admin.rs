@@ -541,14 +541,9 @@ pub async fn remove_price(
     .await
 }
 
-/// Assigns a company its price list and discount.
-pub async fn set_company_pricing(
-    db: &impl ConnectionTrait,
-    actor: &Actor,
-    company_id: CompanyId,
-    price_list_id: Option<i64>,
-    discount_percent: Decimal,
-) -> Result<(), DomainError> {
+/// A company discount in percent as stored: hundredths of a percent, 0 to 100 percent
+/// with at most 2 decimals.
+pub fn discount_basis_points(discount_percent: Decimal) -> Result<i32, DomainError> {
     if discount_percent < Decimal::ZERO
         || discount_percent > Decimal::from(100)
         || discount_percent.scale() > 2
@@ -557,6 +552,17 @@ pub async fn set_company_pricing(
             "The discount must be between 0 and 100 percent, with at most 2 decimals",
         ));
     }
+    Ok((discount_percent * Decimal::from(100))
+        .trunc()
+        .to_i32()
+        .unwrap_or(0))
+}
+
+/// A company's price list must exist (`None`: the base list only).
+pub async fn ensure_price_list_exists(
+    db: &impl ConnectionTrait,
+    price_list_id: Option<i64>,
+) -> Result<(), DomainError> {
     if let Some(list) = price_list_id
         && price_list::Entity::find_by_id(list)
             .one(db)
@@ -565,10 +571,19 @@ pub async fn set_company_pricing(
     {
         return Err(DomainError::NotFound("price list"));
     }
-    let basis_points = (discount_percent * Decimal::from(100))
-        .trunc()
-        .to_i32()
-        .unwrap_or(0);
+    Ok(())
+}
+
+/// Assigns a company its price list and discount.
+pub async fn set_company_pricing(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    company_id: CompanyId,
+    price_list_id: Option<i64>,
+    discount_percent: Decimal,
+) -> Result<(), DomainError> {
+    let basis_points = discount_basis_points(discount_percent)?;
+    ensure_price_list_exists(db, price_list_id).await?;
     let existing = company::Entity::find_by_id(company_id.0)
         .one(db)
         .await?

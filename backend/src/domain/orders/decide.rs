@@ -19,7 +19,7 @@ use crate::domain::catalog::offers::available;
 use crate::domain::error::violated_unique_constraint;
 use crate::domain::{Actor, DomainError};
 use crate::entities::{
-    order, order_approval, order_event, order_line, stock, stock_movement, user,
+    company, order, order_approval, order_event, order_line, stock, stock_movement, user,
 };
 use crate::events::{EventBus, StockChange};
 
@@ -111,6 +111,11 @@ pub async fn approve(
     let comment = clean_comment(comment)?;
     let txn = crate::db::begin_write(db).await?;
     let row = pending_order_for(&txn, actor, order_id).await?;
+    let company = company::Entity::find_by_id(row.company_id)
+        .one(&txn)
+        .await?
+        .ok_or(DomainError::NotFound("order"))?;
+    crate::domain::companies::ensure_may_order(&company)?;
     let approver = user::Entity::find_by_id(actor.user_id.0)
         .one(&txn)
         .await?

@@ -388,12 +388,7 @@ async fn place_through(
         .one(&txn)
         .await?
         .ok_or(DomainError::NotFound("company"))?;
-    if !company.active {
-        if channel != Channel::Portal {
-            return Err(DomainError::bad_input("This company is not active"));
-        }
-        return Err(DomainError::Forbidden);
-    }
+    crate::domain::companies::ensure_may_order(&company)?;
     let mut lines = price_lines(&txn, actor, &request.lines).await?;
     // A fixed lock order (by product) keeps concurrent orders from deadlocking.
     lines.sort_by_key(|line| line.product.id);

@@ -37,6 +37,8 @@ pub fn DecisionBar(
     decision: RwSignal<Option<Decision>>,
     problem: RwSignal<Option<Problem>>,
 ) -> impl IntoView {
+    // A suspended company's approvals are refused (approving is ordering).
+    let session = crate::session::use_session();
     let i18n = use_i18n();
     let busy = RwSignal::new(false);
     let dialog_open = RwSignal::new(false);
@@ -131,7 +133,7 @@ pub fn DecisionBar(
                 type="button"
                 class="button primary decision-button"
                 data-testid="approve"
-                disabled=move || busy.get()
+                disabled=move || busy.get() || session.company_suspended()
                 on:click=on_approve
             >
                 {move || {

@@ -22,6 +22,7 @@ enum Blocked {
 #[component]
 pub fn CartSummary(model: CartModel, live: LiveStock) -> impl IntoView {
     let i18n = use_i18n();
+    let session = crate::session::use_session();
     let navigate = use_navigate();
     let blocked = Memo::new(move |_| {
         let (empty, problems) = model.shown.with(|cart| match cart {
@@ -84,7 +85,7 @@ pub fn CartSummary(model: CartModel, live: LiveStock) -> impl IntoView {
                 type="button"
                 class="button primary block"
                 data-testid="go-to-checkout"
-                disabled=move || blocked.get().is_some()
+                disabled=move || blocked.get().is_some() || session.company_suspended()
                 aria-describedby="checkout-blocked"
                 on:click=move |_| navigate("/checkout", Default::default())
             >

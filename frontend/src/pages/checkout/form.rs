@@ -19,6 +19,8 @@ use crate::pages::checkout::preview::ApprovalPreview;
 #[component]
 pub fn CheckoutForm(cart: Cart, centers: Vec<CostCenter>, blocked: bool) -> impl IntoView {
     let i18n = use_i18n();
+    // A suspended company cannot order: the server refuses, the button says so first.
+    let session = crate::session::use_session();
     let badge = use_cart_state();
     let navigate = use_navigate();
     let lines: Vec<(String, u32)> = cart
@@ -133,7 +135,7 @@ pub fn CheckoutForm(cart: Cart, centers: Vec<CostCenter>, blocked: bool) -> impl
                 class="button primary block"
                 data-testid="place-order"
                 aria-busy=move || if submitting.get() { "true" } else { "false" }
-                disabled=move || submitting.get() || blocked
+                disabled=move || submitting.get() || blocked || session.company_suspended()
             >
                 {move || {
                     let t = &i18n.t().cart;

@@ -16,7 +16,7 @@ use crate::i18n::{tr, use_i18n};
 
 /// The shell of the pages open without a session.
 #[component]
-fn AuthShell(children: Children) -> impl IntoView {
+pub fn AuthShell(children: Children) -> impl IntoView {
     view! {
         <div class="auth-page">
             <SkipLink />
@@ -39,7 +39,7 @@ fn AuthShell(children: Children) -> impl IntoView {
 }
 
 /// The error of a password form, announced.
-fn refusal_view(error: RwSignal<Option<ApiError>>) -> impl IntoView {
+pub fn refusal_view(error: RwSignal<Option<ApiError>>) -> impl IntoView {
     let i18n = use_i18n();
     move || {
         error.get().map(|failure| {

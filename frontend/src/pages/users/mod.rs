@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use shared::Role;
 
 use crate::api::users::{CompanyUser, company_users};
+use crate::components::invitations::InvitationsPanel;
 use crate::components::notice::{Notice, NoticeBanner};
 use crate::components::skeleton::TableSkeleton;
 use crate::i18n::{tr, use_i18n};
@@ -42,6 +43,10 @@ fn UsersManager() -> impl IntoView {
         .user_untracked()
         .map(|user| user.id)
         .unwrap_or_default();
+    let company_id = session
+        .user_untracked()
+        .and_then(|user| user.company)
+        .map(|company| company.id);
 
     let on_changed = Callback::new(move |result: Notice| {
         notice.set(Some(result));
@@ -73,6 +78,12 @@ fn UsersManager() -> impl IntoView {
             <NoticeBanner notice />
             <div class="card table-card">{list}</div>
             <CreateUserForm on_created=on_changed />
+            {company_id.map(|company_id| view! {
+                <section class="card form-card" aria-labelledby="invite-user-title">
+                    <h2 id="invite-user-title">{tr(|t| t.onboarding.invite_user)}</h2>
+                    <InvitationsPanel company_id first_role=Role::Buyer />
+                </section>
+            })}
         </section>
     }
 }

@@ -1,4 +1,9 @@
-//! Customer companies and their commercial terms.
+//! Customer companies and their commercial terms. `admin.rs`: the supplier creates,
+//! edits, suspends and reinstates them; `invitations.rs`: the e-mailed links that
+//! create their users.
+
+pub mod admin;
+pub mod invitations;
 
 use std::collections::HashMap;
 
@@ -29,6 +34,20 @@ impl PaymentTerms {
         match kind {
             "EOM" => PaymentTerms::EndOfMonthPlus(days),
             _ => PaymentTerms::Net(days),
+        }
+    }
+
+    /// The stored kind: `NET` or `EOM`.
+    pub fn kind(self) -> &'static str {
+        match self {
+            PaymentTerms::Net(_) => "NET",
+            PaymentTerms::EndOfMonthPlus(_) => "EOM",
+        }
+    }
+
+    pub fn days(self) -> i32 {
+        match self {
+            PaymentTerms::Net(days) | PaymentTerms::EndOfMonthPlus(days) => days,
         }
     }
 
@@ -72,7 +91,14 @@ pub struct Company {
     pub currency: String,
     pub payment_terms: PaymentTerms,
     pub credit_limit: Money,
+    /// False while the company is suspended: it reads but does not order.
     pub active: bool,
+    pub suspended_reason: Option<String>,
+    pub suspended_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// The company's price list; `None`: the base list only.
+    pub price_list_id: Option<i64>,
+    /// The company discount in hundredths of a percent.
+    pub discount_basis_points: i32,
 }
 
 impl From<company::Model> for Company {
@@ -85,7 +111,22 @@ impl From<company::Model> for Company {
             payment_terms: PaymentTerms::from_columns(&row.payment_terms, row.payment_days),
             credit_limit: money::from_db(row.credit_limit),
             active: row.active,
+            suspended_reason: row.suspended_reason,
+            suspended_at: row.suspended_at,
+            price_list_id: row.price_list_id,
+            discount_basis_points: row.discount_basis_points,
         }
+    }
+}
+
+/// The one rule of a suspension: a suspended company's users read everything but
+/// cannot order. Checked where an order is placed (the portal, staff entering one for
+/// the company) and where one is approved (approving is ordering).
+pub fn ensure_may_order(company: &company::Model) -> Result<(), DomainError> {
+    if company.active {
+        Ok(())
+    } else {
+        Err(DomainError::CompanySuspended)
     }
 }
 
@@ -168,14 +209,9 @@ pub async fn user_counts(
 /// The largest credit limit accepted, against typing mistakes.
 const MAX_CREDIT_LIMIT: i64 = 1_000_000_000;
 
-/// The supplier sets a company's credit limit ("obligo", rule 6); audited in `db`'s
-/// transaction with the limit before and after.
-pub async fn set_credit_limit(
-    db: &impl ConnectionTrait,
-    actor: &Actor,
-    company_id: CompanyId,
-    credit_limit: Money,
-) -> Result<Money, DomainError> {
+/// A credit limit as stored, if it is one: 0 to [`MAX_CREDIT_LIMIT`], at most 4
+/// decimals.
+pub fn stored_credit_limit(credit_limit: Money) -> Result<i64, DomainError> {
     let amount = credit_limit.amount();
     if amount < rust_decimal::Decimal::ZERO
         || amount > rust_decimal::Decimal::from(MAX_CREDIT_LIMIT)
@@ -184,8 +220,19 @@ pub async fn set_credit_limit(
             "The credit limit must be between 0 and {MAX_CREDIT_LIMIT}"
         )));
     }
-    let stored = money::to_db(credit_limit)
-        .ok_or_else(|| DomainError::bad_input("The credit limit may have at most 4 decimals"))?;
+    money::to_db(credit_limit)
+        .ok_or_else(|| DomainError::bad_input("The credit limit may have at most 4 decimals"))
+}
+
+/// The supplier sets a company's credit limit ("obligo", rule 6); audited in `db`'s
+/// transaction with the limit before and after.
+pub async fn set_credit_limit(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    company_id: CompanyId,
+    credit_limit: Money,
+) -> Result<Money, DomainError> {
+    let stored = stored_credit_limit(credit_limit)?;
     let existing = company::Entity::find_by_id(company_id.0)
         .one(db)
         .await?
