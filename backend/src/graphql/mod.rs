@@ -10,6 +10,7 @@ pub mod catalog;
 pub mod catalog_admin;
 pub mod company_rules;
 pub mod context;
+pub mod dashboard;
 pub mod error;
 pub mod fulfilment;
 pub mod invoices;
@@ -52,6 +53,7 @@ pub struct Query(
     notifications::NotificationsQuery,
     two_factor::TwoFactorQuery,
     audit::AuditQuery,
+    dashboard::DashboardQuery,
 );
 
 #[derive(MergedObject, Default)]
