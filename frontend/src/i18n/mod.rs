@@ -9,6 +9,7 @@ mod cart;
 mod catalog;
 mod company_rules;
 mod connectivity;
+mod dashboard;
 mod documents;
 mod en;
 mod fulfilment;
@@ -34,6 +35,7 @@ pub use catalog::{
 };
 pub use company_rules::CompanyRulesTexts;
 pub use connectivity::ConnectivityTexts;
+pub use dashboard::DashboardTexts;
 pub use documents::DocumentsTexts;
 pub use fulfilment::FulfilmentTexts;
 pub use orders::OrdersTexts;
@@ -176,6 +178,7 @@ pub struct Texts {
     pub staff_orders: StaffOrdersTexts,
     pub staff_entry: StaffEntryTexts,
     pub payments: PaymentsTexts,
+    pub dashboard: DashboardTexts,
     pub accessibility: AccessibilityTexts,
     pub connectivity: ConnectivityTexts,
     pub security: SecurityTexts,
