@@ -104,6 +104,51 @@ fn Readout(data: Vec<Datum>, active: RwSignal<Option<usize>>, hint: String) -> i
     }
 }
 
+/// Where a shape sits in the `viewBox`.
+#[derive(Clone, Copy)]
+struct Place {
+    x: f64,
+    y: f64,
+    width: f64,
+    height: f64,
+}
+
+/// One focusable shape of a chart (a bar, a part): its value in `<title>`, chosen by
+/// hover, tap or focus, moved from by the keys of [`Selection::on_key`].
+#[component]
+fn Shape(
+    datum: Datum,
+    /// `chart-bar` or `chart-part`.
+    kind: &'static str,
+    place: Place,
+    index: usize,
+    count: usize,
+    selection: Selection,
+) -> impl IntoView {
+    let words = datum.description.clone();
+    view! {
+        <rect
+            class=format!("{kind} {}", datum.class)
+            class:active=move || selection.active.get() == Some(index)
+            data-index=index
+            data-value=datum.value
+            x=place.x
+            y=place.y
+            width=place.width
+            height=place.height
+            role="img"
+            aria-label=words
+            tabindex=move || if selection.focusable.get() == index { "0" } else { "-1" }
+            on:focus=move |_| selection.select(index)
+            on:mouseenter=move |_| selection.select(index)
+            on:click=move |_| selection.select(index)
+            on:keydown=move |event| selection.on_key(&event, index, count)
+        >
+            <title>{datum.description}</title>
+        </rect>
+    }
+}
+
 /// A bar per datum over a value axis from 0 (three grid lines, labelled by
 /// `format_tick`), labels under the bars.
 #[component]
@@ -157,28 +202,14 @@ pub fn BarChart(
         .enumerate()
         .map(|(index, datum)| {
             let y = y_of(datum.value);
-            let x = LEFT + slot * index as f64 + (slot - bar_width) / 2.0;
-            view! {
-                <rect
-                    class=format!("chart-bar {}", datum.class)
-                    class:active=move || selection.active.get() == Some(index)
-                    data-index=index
-                    data-value=datum.value
-                    x=x
-                    y=y
-                    width=bar_width
-                    height=(TOP + plot_height - y).max(0.0)
-                    role="img"
-                    aria-label=datum.description.clone()
-                    tabindex=move || if selection.focusable.get() == index { "0" } else { "-1" }
-                    on:focus=move |_| selection.select(index)
-                    on:mouseenter=move |_| selection.select(index)
-                    on:click=move |_| selection.select(index)
-                    on:keydown=move |event| selection.on_key(&event, index, count)
-                >
-                    <title>{datum.description.clone()}</title>
-                </rect>
-            }
+            let place = Place {
+                x: LEFT + slot * index as f64 + (slot - bar_width) / 2.0,
+                y,
+                width: bar_width,
+                height: (TOP + plot_height - y).max(0.0),
+            };
+            let datum = datum.clone();
+            view! { <Shape datum kind="chart-bar" place index count selection /> }
         })
         .collect_view();
 
@@ -225,29 +256,15 @@ pub fn StackedBar(
             } else {
                 0.0
             };
-            let start = x;
+            let place = Place {
+                x,
+                y: 0.0,
+                width,
+                height: BAR_HEIGHT,
+            };
             x += width;
-            view! {
-                <rect
-                    class=format!("chart-part {}", part.class)
-                    class:active=move || selection.active.get() == Some(index)
-                    data-index=index
-                    data-value=part.value
-                    x=start
-                    y=0
-                    width=width
-                    height=BAR_HEIGHT
-                    role="img"
-                    aria-label=part.description.clone()
-                    tabindex=move || if selection.focusable.get() == index { "0" } else { "-1" }
-                    on:focus=move |_| selection.select(index)
-                    on:mouseenter=move |_| selection.select(index)
-                    on:click=move |_| selection.select(index)
-                    on:keydown=move |event| selection.on_key(&event, index, count)
-                >
-                    <title>{part.description.clone()}</title>
-                </rect>
-            }
+            let datum = part.clone();
+            view! { <Shape datum kind="chart-part" place index count selection /> }
         })
         .collect_view();
     view! {

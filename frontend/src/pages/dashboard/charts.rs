@@ -43,6 +43,14 @@ fn series(buckets: &[SalesBucket], weekly: bool, measure: Measure, texts: &Texts
         .collect()
 }
 
+/// One chart of the series: what it counts, its title, its axis and its test id.
+struct SeriesChart {
+    measure: Measure,
+    title: &'static str,
+    format_tick: fn(f64) -> String,
+    test_id: &'static str,
+}
+
 fn whole(value: f64) -> String {
     format!("{value:.0}")
 }
@@ -60,33 +68,53 @@ pub fn SalesCharts(dashboard: Dashboard) -> impl IntoView {
     move || {
         let texts = i18n.t();
         let t = &texts.dashboard;
-        let (orders_title, revenue_title) = if weekly {
-            (t.orders_chart_by_week, t.revenue_chart_by_week)
-        } else {
-            (t.orders_chart_by_day, t.revenue_chart_by_day)
-        };
-        view! {
-            <section class="card chart-card" aria-labelledby="orders-chart-title">
-                <h2 id="orders-chart-title">{orders_title}</h2>
-                <BarChart
-                    data=series(&buckets, weekly, Measure::Orders, texts)
-                    title=orders_title.to_owned()
-                    hint=t.chart_hint.to_owned()
-                    format_tick=whole
-                    test_id="orders-chart"
-                />
-            </section>
-            <section class="card chart-card" aria-labelledby="revenue-chart-title">
-                <h2 id="revenue-chart-title">{revenue_title}</h2>
-                <BarChart
-                    data=series(&buckets, weekly, Measure::Revenue, texts)
-                    title=revenue_title.to_owned()
-                    hint=t.chart_hint.to_owned()
-                    format_tick=compact
-                    test_id="revenue-chart"
-                />
-            </section>
-        }
+        let charts = [
+            SeriesChart {
+                measure: Measure::Orders,
+                title: if weekly {
+                    t.orders_chart_by_week
+                } else {
+                    t.orders_chart_by_day
+                },
+                format_tick: whole,
+                test_id: "orders-chart",
+            },
+            SeriesChart {
+                measure: Measure::Revenue,
+                title: if weekly {
+                    t.revenue_chart_by_week
+                } else {
+                    t.revenue_chart_by_day
+                },
+                format_tick: compact,
+                test_id: "revenue-chart",
+            },
+        ];
+        charts
+            .into_iter()
+            .map(|chart| {
+                let SeriesChart {
+                    measure,
+                    title,
+                    format_tick,
+                    test_id,
+                } = chart;
+                let heading = format!("{test_id}-title");
+                let labelled_by = heading.clone();
+                view! {
+                    <section class="card chart-card" aria-labelledby=labelled_by>
+                        <h2 id=heading>{title}</h2>
+                        <BarChart
+                            data=series(&buckets, weekly, measure, texts)
+                            title=title.to_owned()
+                            hint=t.chart_hint.to_owned()
+                            format_tick
+                            test_id
+                        />
+                    </section>
+                }
+            })
+            .collect_view()
     }
 }
 
