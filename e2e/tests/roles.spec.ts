@@ -23,7 +23,7 @@ const demoUsers: Record<string, DemoUser> = {
     email: 'staff@demo.test',
     name: 'Tamar Shapiro',
     homeTestId: 'home-supplier-staff',
-    navigation: (t) => [more(t).dashboard, t.home, t.catalog, more(t).orders, t.products, t.companies, more(t).payments, more(t).audit],
+    navigation: (t) => [more(t).dashboard, t.catalog, more(t).orders, t.products, t.companies, more(t).payments, more(t).audit],
     homeCards: ['/staff/orders?requests=open', '/staff/dashboard', '/staff/orders', '/catalog', '/staff/products', '/staff/import', '/staff/assortments', '/companies'],
   },
   BUYER: {

@@ -18,9 +18,15 @@ pub fn amount(amount: &str) -> f64 {
     amount.parse().unwrap_or(0.0)
 }
 
-/// `14.3%` of a share between 0 and 1.
+/// `14.3%` of a share between 0 and 1; below 1% with two decimals (`0.02%`), so a
+/// small rate does not read as none.
 pub fn percent(share: f64) -> String {
-    format!("{:.1}%", share * 100.0)
+    let percent = share * 100.0;
+    if percent > 0.0 && percent < 1.0 {
+        format!("{percent:.2}%")
+    } else {
+        format!("{percent:.1}%")
+    }
 }
 
 /// `12.5` (one decimal).
