@@ -27,6 +27,7 @@ const ROLES: Record<string, RoleRoutes> = {
   SUPPLIER_STAFF: {
     email: 'staff@demo.test',
     routes: (ids) => [
+      '/staff/dashboard',
       '/',
       '/catalog',
       `/catalog/${ids.sku}`,

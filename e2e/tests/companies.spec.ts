@@ -3,7 +3,7 @@ import { openMenu, signIn, texts } from './support';
 
 test('supplier staff sees the customer companies with their credit limits', async ({ page }, testInfo) => {
   await signIn(page, 'staff@demo.test');
-  await expect(page.getByTestId('home-supplier-staff')).toBeVisible();
+  await expect(page.getByTestId('dashboard-page')).toBeVisible();
   await openMenu(page, testInfo);
   const t = await texts(page);
   await page.getByRole('navigation', { name: t.navigation }).getByRole('link', { name: t.companies }).click();

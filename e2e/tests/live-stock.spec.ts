@@ -42,7 +42,7 @@ test('a stock change by staff reaches the buyer\'s open catalog within a second,
   const staffContext = await browser.newContext({ viewport, userAgent, deviceScaleFactor, isMobile, hasTouch, baseURL });
   const staff = await staffContext.newPage();
   await signIn(staff, 'staff@demo.test');
-  await expect(staff.getByTestId('home-supplier-staff')).toBeVisible();
+  await expect(staff.getByTestId('dashboard-page')).toBeVisible();
   await staff.goto(`/staff/products?q=${sku}`);
   await expect(staff.locator(`[data-testid="staff-product-row"][data-sku="${sku}"]`)).toBeVisible();
 

@@ -23,7 +23,7 @@ test('staff exports the catalog, sees the line and reason of a bad row, and appl
   request,
 }, testInfo) => {
   await signIn(page, 'staff@demo.test');
-  await expect(page.getByTestId('home-supplier-staff')).toBeVisible();
+  await expect(page.getByTestId('dashboard-page')).toBeVisible();
   await page.goto('/staff/import');
   await expect(page.getByTestId('staff-import-page')).toBeVisible();
   await expect(page.getByTestId('import-apply')).toBeDisabled();
@@ -117,7 +117,7 @@ test('a buyer sees an imported product with its price and stock', async ({ page,
 
 test('a file that is not UTF-8 is refused before anything is checked', async ({ page }) => {
   await signIn(page, 'staff@demo.test');
-  await expect(page.getByTestId('home-supplier-staff')).toBeVisible();
+  await expect(page.getByTestId('dashboard-page')).toBeVisible();
   await page.goto('/staff/import');
   // "café" in Latin-1: the é is a byte that UTF-8 does not allow there.
   await page.getByTestId('import-file').setInputFiles({

@@ -15,7 +15,7 @@ test('staff creates a product, prices it with a tier, stocks it, and a buyer see
   const screws = categories.find((c) => c.nameEn === 'Screws')!;
 
   await signIn(page, 'staff@demo.test');
-  await expect(page.getByTestId('home-supplier-staff')).toBeVisible();
+  await expect(page.getByTestId('dashboard-page')).toBeVisible();
   await page.goto('/staff/products');
   await page.getByTestId('new-product').click();
   const form = page.getByTestId('product-form');
@@ -106,7 +106,7 @@ test('staff sees a company\'s assortment and must confirm before replacing it', 
   );
 
   await signIn(page, 'staff@demo.test');
-  await expect(page.getByTestId('home-supplier-staff')).toBeVisible();
+  await expect(page.getByTestId('dashboard-page')).toBeVisible();
   await page.goto('/staff/assortments');
   await page.getByTestId('assortment-company').selectOption(galil.id);
   const editor = page.getByTestId('assortment-editor');

@@ -34,6 +34,7 @@ use crate::session::SessionStore;
 /// (`shared::bundles::is_staff_page` names their addresses).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StaffPage {
+    Dashboard,
     Companies,
     Products,
     Import,
@@ -90,6 +91,7 @@ pub fn App(staff_pages: StaffPages) -> impl IntoView {
                     <Route path=path!("companies") view=staff(StaffPage::Companies) />
                     <Route path=path!("catalog") view=CatalogPage />
                     <Route path=path!("catalog/:sku") view=ProductPage />
+                    <Route path=path!("staff/dashboard") view=staff(StaffPage::Dashboard) />
                     <Route path=path!("staff/products") view=staff(StaffPage::Products) />
                     <Route path=path!("staff/import") view=staff(StaffPage::Import) />
                     <Route path=path!("staff/assortments") view=staff(StaffPage::Assortments) />

@@ -333,14 +333,31 @@ pub fn login_redirect() -> &'static str {
     "/login"
 }
 
-/// Where the login page sends a person who just signed in: back where they were, or home.
+/// Where the login page sends a person who just signed in: back where they were, or
+/// their landing page (supplier staff: the dashboard; everyone else: home).
 pub fn after_sign_in_path() -> String {
     SessionStorage::get::<Return>(RETURN_KEY)
         .ok()
         .map(|to| to.path)
         .filter(|path| path.starts_with('/') && !path.starts_with("//") && path != "/login")
-        .unwrap_or_else(|| "/".to_owned())
+        .unwrap_or_else(|| landing_path().to_owned())
 }
+
+/// The page a role starts on.
+fn landing_path() -> &'static str {
+    let role = registered().and_then(|store| {
+        store
+            .session
+            .with_untracked(|session| session.as_ref().map(|s| s.user.role))
+    });
+    match role {
+        Some(Role::SupplierStaff) => STAFF_LANDING,
+        _ => "/",
+    }
+}
+
+/// Supplier staff's landing page.
+pub const STAFF_LANDING: &str = "/staff/dashboard";
 
 /// Whether the login page is shown because a session ended (not a first visit).
 pub fn session_expired() -> bool {

@@ -108,10 +108,12 @@ pub enum Operation {
     /// `inviteCompanyUser`, `revokeInvitation`, `invitations`: staff for any company,
     /// a company admin for its own (scoped in `companies::invitations`).
     ManageInvitations,
+    /// `dashboard`: the supplier's measures of how the operation performs.
+    ViewDashboard,
 }
 
 impl Operation {
-    pub const ALL: [Operation; 23] = [
+    pub const ALL: [Operation; 24] = [
         Operation::OwnAccount,
         Operation::ListCompanies,
         Operation::ReadCompany,
@@ -135,6 +137,7 @@ impl Operation {
         Operation::ReadAuditLog,
         Operation::ManageCompanies,
         Operation::ManageInvitations,
+        Operation::ViewDashboard,
     ];
 
     /// The one table of who may do what.
@@ -164,6 +167,7 @@ impl Operation {
             Operation::ReadAuditLog => &[CompanyAdmin, SupplierStaff],
             Operation::ManageCompanies => &[SupplierStaff],
             Operation::ManageInvitations => &[CompanyAdmin, SupplierStaff],
+            Operation::ViewDashboard => &[SupplierStaff],
         }
     }
 }

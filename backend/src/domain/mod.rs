@@ -14,6 +14,7 @@ pub mod company_rules;
 pub mod consistency;
 pub mod cost_centers;
 pub mod error;
+pub mod insight;
 pub mod invoicing;
 pub mod ledger;
 pub mod orders;

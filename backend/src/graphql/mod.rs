@@ -11,6 +11,7 @@ pub mod catalog_admin;
 pub mod companies;
 pub mod company_rules;
 pub mod context;
+pub mod dashboard;
 pub mod error;
 pub mod fulfilment;
 pub mod invoices;
@@ -54,6 +55,7 @@ pub struct Query(
     two_factor::TwoFactorQuery,
     audit::AuditQuery,
     companies::CompaniesQuery,
+    dashboard::DashboardQuery,
 );
 
 #[derive(MergedObject, Default)]

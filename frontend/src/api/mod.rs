@@ -11,6 +11,7 @@ pub mod catalog;
 pub mod catalog_admin;
 pub mod companies;
 pub mod company_rules;
+pub mod dashboard;
 pub mod documents;
 pub mod fulfilment;
 pub mod invitations;

@@ -4,6 +4,7 @@ pub mod amount;
 pub mod cart_badge;
 pub mod cart_state;
 pub mod catalog;
+pub mod chart;
 pub mod company_balance;
 pub mod company_picker;
 pub mod csv_import;

@@ -59,6 +59,13 @@ fn items_for(role: Role) -> Vec<NavItem> {
             });
         }
         Role::SupplierStaff => {
+            // The dashboard is staff's landing page: their first link, in place of
+            // "Home" (the brand still leads there), so the header keeps its width.
+            items[0] = NavItem {
+                href: crate::session::STAFF_LANDING,
+                label: |t| t.dashboard.nav_label,
+                exact: true,
+            };
             // Staff work from the queue; `/orders` still answers them.
             items.push(NavItem {
                 href: "/staff/orders",

@@ -361,6 +361,7 @@ pub const EN: Texts = Texts {
     staff_orders: super::staff_orders::EN,
     staff_entry: super::staff_entry::EN,
     payments: super::payments::EN,
+    dashboard: super::dashboard::EN,
     accessibility: super::accessibility::EN,
     connectivity: super::connectivity::EN,
 };

@@ -361,6 +361,7 @@ pub const HE: Texts = Texts {
     staff_orders: super::staff_orders::HE,
     staff_entry: super::staff_entry::HE,
     payments: super::payments::HE,
+    dashboard: super::dashboard::HE,
     accessibility: super::accessibility::HE,
     connectivity: super::connectivity::HE,
 };

@@ -9,6 +9,7 @@ mod cart;
 mod catalog;
 mod company_rules;
 mod connectivity;
+mod dashboard;
 mod documents;
 mod en;
 mod fulfilment;
@@ -35,6 +36,7 @@ pub use catalog::{
 };
 pub use company_rules::CompanyRulesTexts;
 pub use connectivity::ConnectivityTexts;
+pub use dashboard::DashboardTexts;
 pub use documents::DocumentsTexts;
 pub use fulfilment::FulfilmentTexts;
 pub use onboarding::OnboardingTexts;
@@ -178,6 +180,7 @@ pub struct Texts {
     pub staff_orders: StaffOrdersTexts,
     pub staff_entry: StaffEntryTexts,
     pub payments: PaymentsTexts,
+    pub dashboard: DashboardTexts,
     pub accessibility: AccessibilityTexts,
     pub connectivity: ConnectivityTexts,
     pub security: SecurityTexts,

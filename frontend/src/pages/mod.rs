@@ -11,6 +11,7 @@ pub mod catalog;
 pub mod checkout;
 pub mod companies;
 pub mod company_rules;
+pub mod dashboard;
 pub mod home;
 pub mod invoices;
 pub mod ledger;

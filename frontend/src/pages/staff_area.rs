@@ -9,6 +9,7 @@ use crate::app::StaffPage;
 use crate::components::skeleton::TableSkeleton;
 use crate::i18n::tr;
 use crate::pages::companies::CompaniesPage;
+use crate::pages::dashboard::DashboardPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::payments::PaymentsPage;
 use crate::pages::staff_assortments::StaffAssortmentsPage;
@@ -21,6 +22,7 @@ use crate::pages::staff_products::StaffProductsPage;
 /// The staff bundle's back-office pages.
 pub fn staff_pages(page: StaffPage) -> AnyView {
     match page {
+        StaffPage::Dashboard => view! { <DashboardPage /> }.into_any(),
         StaffPage::Companies => view! { <CompaniesPage /> }.into_any(),
         StaffPage::Products => view! { <StaffProductsPage /> }.into_any(),
         StaffPage::Import => view! { <StaffImportPage /> }.into_any(),

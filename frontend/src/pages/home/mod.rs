@@ -96,6 +96,11 @@ fn RoleHome(user: User) -> impl IntoView {
             Role::SupplierStaff => view! {
                 <RequestsCard />
                 <LinkCard
+                    href=crate::session::STAFF_LANDING
+                    title=t.dashboard.title
+                    text=t.dashboard.card_text
+                />
+                <LinkCard
                     href="/staff/orders"
                     title=t.home.orders_card_title
                     text=t.home.staff_orders_card_text
