@@ -102,10 +102,12 @@ pub enum Operation {
     RecordPayments,
     /// `auditLog`: staff every entry, company admins their own company's.
     ReadAuditLog,
+    /// `cartSuggestions`, `reorderSuggestions`: suggestions for the customers who order.
+    ViewSuggestions,
 }
 
 impl Operation {
-    pub const ALL: [Operation; 21] = [
+    pub const ALL: [Operation; 22] = [
         Operation::OwnAccount,
         Operation::ListCompanies,
         Operation::ReadCompany,
@@ -127,6 +129,7 @@ impl Operation {
         Operation::ReadLedger,
         Operation::RecordPayments,
         Operation::ReadAuditLog,
+        Operation::ViewSuggestions,
     ];
 
     /// The one table of who may do what.
@@ -154,6 +157,7 @@ impl Operation {
             Operation::ReadLedger => &[Buyer, Approver, Viewer, CompanyAdmin, SupplierStaff],
             Operation::RecordPayments => &[SupplierStaff],
             Operation::ReadAuditLog => &[CompanyAdmin, SupplierStaff],
+            Operation::ViewSuggestions => &[Buyer, Approver],
         }
     }
 }

@@ -23,6 +23,7 @@ pub mod orders;
 pub mod pagination;
 pub mod query;
 pub mod scalars;
+pub mod suggestions;
 pub mod two_factor;
 pub mod types;
 
@@ -52,6 +53,7 @@ pub struct Query(
     notifications::NotificationsQuery,
     two_factor::TwoFactorQuery,
     audit::AuditQuery,
+    suggestions::SuggestionsQuery,
 );
 
 #[derive(MergedObject, Default)]

@@ -24,4 +24,5 @@ pub mod skeleton;
 pub mod skip_link;
 pub mod sku_lines;
 pub mod staff;
+pub mod suggestions;
 pub mod two_factor;

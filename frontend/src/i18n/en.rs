@@ -362,6 +362,7 @@ pub const EN: Texts = Texts {
     payments: super::payments::EN,
     accessibility: super::accessibility::EN,
     connectivity: super::connectivity::EN,
+    suggestions: super::suggestions::EN,
 };
 
 fn login_rate_limited(seconds: u64) -> String {

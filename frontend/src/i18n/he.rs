@@ -362,6 +362,7 @@ pub const HE: Texts = Texts {
     payments: super::payments::HE,
     accessibility: super::accessibility::HE,
     connectivity: super::connectivity::HE,
+    suggestions: super::suggestions::HE,
 };
 
 fn login_rate_limited(seconds: u64) -> String {

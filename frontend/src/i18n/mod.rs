@@ -19,6 +19,7 @@ mod payments;
 mod security;
 mod staff_entry;
 mod staff_orders;
+mod suggestions;
 
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
@@ -42,6 +43,7 @@ pub use payments::PaymentsTexts;
 pub use security::{AuditTexts, SecurityTexts};
 pub use staff_entry::StaffEntryTexts;
 pub use staff_orders::StaffOrdersTexts;
+pub use suggestions::SuggestionsTexts;
 
 /// A language the UI speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -181,6 +183,7 @@ pub struct Texts {
     pub security: SecurityTexts,
     pub audit: AuditTexts,
     pub password: PasswordTexts,
+    pub suggestions: SuggestionsTexts,
 }
 
 pub struct AppTexts {

@@ -236,6 +236,7 @@ pub async fn reject(
     if updated.rows_affected != 1 {
         return Err(lost_race());
     }
+    crate::domain::suggestions::counts::forget_order(&txn, &row).await?;
     let lines = order_line::Entity::find()
         .filter(order_line::Column::OrderId.eq(row.id))
         .all(&txn)

@@ -548,6 +548,10 @@ async fn apply_in(
     let now = Utc::now();
     let to = transition.to();
     claim(txn, &row, to, now).await?;
+    if to == OrderStatus::Cancelled {
+        // A cancelled order is no longer evidence for suggestions.
+        crate::domain::suggestions::counts::forget_order(txn, &row).await?;
+    }
 
     let mut stock_changes = Vec::new();
     let mut notes: HashMap<OrderStatus, String> = HashMap::new();

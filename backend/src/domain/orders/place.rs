@@ -15,6 +15,7 @@ use shared::{CompanyId, Money, OrderStatus, Sku};
 use super::read;
 use super::{Order, OrderChange};
 use crate::db::money;
+use crate::domain::suggestions::counts::{self as suggestion_counts, Basket};
 use crate::domain::approval::{self, ApprovalDecision, ApprovalPolicy, BudgetUse};
 use crate::domain::catalog::offers::{available, list_prices, price_context};
 use crate::domain::catalog::{CatalogViewer, listing};
@@ -529,6 +530,9 @@ async fn place_through(
     // One read of the new levels for every line, for the live updates.
     let product_ids: Vec<i64> = lines.iter().map(|line| line.product.id).collect();
     let levels = available(&txn, &product_ids).await?;
+    // The order is evidence for suggestions from now on (until rejected or cancelled).
+    let basket = Basket::new(company.id, now.date_naive(), product_ids.clone());
+    suggestion_counts::record_placed(&txn, &basket).await?;
     for line in &lines {
         stock_changes.push(StockChange {
             product_id: line.product.id,
