@@ -1,5 +1,9 @@
 //! Suggestions for buyers: "frequently bought together" for the cart and "time to
 //! reorder" from a company's rhythm, over counts kept by every order.
+#![expect(
+    clippy::expect_used,
+    reason = "fixture helpers that write the database fail the test loudly"
+)]
 
 mod common;
 
@@ -148,7 +152,10 @@ fn suggested(response: &Value) -> Vec<(String, String, i64, i64)> {
         .flatten()
         .map(|item| {
             (
-                item["product"]["sku"].as_str().unwrap_or_default().to_owned(),
+                item["product"]["sku"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned(),
                 item["becauseOfSku"].as_str().unwrap_or_default().to_owned(),
                 item["ordersTogether"].as_i64().unwrap_or(-1),
                 item["confidencePercent"].as_i64().unwrap_or(-1),
@@ -222,7 +229,11 @@ async fn the_cart_gets_what_was_bought_with_it_ranked_by_confidence_with_the_rea
     let galil_buyer = user_id(&app, "buyer@demo.test").await;
 
     let empty = app.graphql(Some(&buyer), CART_SUGGESTIONS, json!({})).await;
-    assert_eq!(suggested(&empty), vec![], "an empty cart has no suggestions");
+    assert_eq!(
+        suggested(&empty),
+        vec![],
+        "an empty cart has no suggestions"
+    );
 
     put_in_cart(&app, galil_buyer, &[fixture.a.0]).await;
     let response = app.graphql(Some(&buyer), CART_SUGGESTIONS, json!({})).await;
@@ -240,7 +251,12 @@ async fn the_cart_gets_what_was_bought_with_it_ranked_by_confidence_with_the_rea
         first["product"]["unitPrice"].is_string(),
         "the product comes with the caller's price: {first}"
     );
-    assert!(!first["becauseOfName"].as_str().unwrap_or_default().is_empty());
+    assert!(
+        !first["becauseOfName"]
+            .as_str()
+            .unwrap_or_default()
+            .is_empty()
+    );
 
     // B in the cart: no longer suggested; C stays (B and C share only 2 orders).
     put_in_cart(&app, galil_buyer, &[fixture.b.0]).await;
@@ -275,7 +291,9 @@ async fn a_product_the_company_cannot_see_is_never_suggested_nor_given_as_a_reas
     let negev_approver = user_id(&app, "approver@other.test").await;
     put_in_cart(&app, negev_approver, &[fixture.b.0]).await;
     let approver = app.login("approver@other.test").await;
-    let response = app.graphql(Some(&approver), CART_SUGGESTIONS, json!({})).await;
+    let response = app
+        .graphql(Some(&approver), CART_SUGGESTIONS, json!({}))
+        .await;
     let items = suggested(&response);
     assert!(
         items.contains(&(fixture.x.1.clone(), fixture.b.1.clone(), 6, 100)),
@@ -320,14 +338,18 @@ async fn placing_rejecting_and_cancelling_orders_keeps_the_counts_equal_to_a_reb
         }
     };
     let (scr101, scr102) = (id_of("SCR-101").await, id_of("SCR-102").await);
-    let count = |counts: &counts::Counts, id: i64| counts.product_orders.get(&id).copied().unwrap_or(0);
+    let count =
+        |counts: &counts::Counts, id: i64| counts.product_orders.get(&id).copied().unwrap_or(0);
     assert_eq!(count(&after, scr101), count(&before, scr101) + 1);
     assert_eq!(
         after.pairs.get(&(scr101, scr102)).copied().unwrap_or(0),
         before.pairs.get(&(scr101, scr102)).copied().unwrap_or(0) + 1
     );
     assert_eq!(
-        after.purchases.get(&(galil, scr102)).map(|days| days.last()),
+        after
+            .purchases
+            .get(&(galil, scr102))
+            .map(|days| days.last()),
         Some(Some(today()))
     );
     assert_eq!(after, counts::from_history(&app.db).await.expect("history"));
@@ -360,7 +382,10 @@ async fn placing_rejecting_and_cancelling_orders_keeps_the_counts_equal_to_a_reb
     assert_eq!(pending["data"]["placeOrder"]["status"], "PENDING_APPROVAL");
     let pending_counts = counts::stored(&app.db).await.expect("stored");
     assert_ne!(pending_counts, before, "a pending order counts");
-    assert_eq!(pending_counts, counts::from_history(&app.db).await.expect("history"));
+    assert_eq!(
+        pending_counts,
+        counts::from_history(&app.db).await.expect("history")
+    );
     let approver = app.login("approver@demo.test").await;
     let rejected = app
         .graphql(
@@ -372,7 +397,10 @@ async fn placing_rejecting_and_cancelling_orders_keeps_the_counts_equal_to_a_reb
     assert_no_errors(&rejected);
     let after_reject = counts::stored(&app.db).await.expect("stored");
     assert_eq!(after_reject, before);
-    assert_eq!(after_reject, counts::from_history(&app.db).await.expect("history"));
+    assert_eq!(
+        after_reject,
+        counts::from_history(&app.db).await.expect("history")
+    );
 }
 
 #[tokio::test]
@@ -397,14 +425,24 @@ async fn a_regular_rhythm_is_due_soon_or_overdue_and_a_lapsed_or_short_one_is_no
     ];
     for (item, days) in plan {
         for ago in days {
-            insert_order(&app, galil, buyer_id, "DELIVERED", noon(day(*ago)), &[item.0]).await;
+            insert_order(
+                &app,
+                galil,
+                buyer_id,
+                "DELIVERED",
+                noon(day(*ago)),
+                &[item.0],
+            )
+            .await;
         }
     }
     counts::rebuild(&app.db).await.expect("rebuild");
     put_in_cart(&app, buyer_id, &[w.0]).await;
 
     let buyer = app.login("buyer@demo.test").await;
-    let response = app.graphql(Some(&buyer), REORDER_SUGGESTIONS, json!({})).await;
+    let response = app
+        .graphql(Some(&buyer), REORDER_SUGGESTIONS, json!({}))
+        .await;
     assert_no_errors(&response);
     let items: Vec<Value> = response["data"]["reorderSuggestions"]
         .as_array()
@@ -418,7 +456,10 @@ async fn a_regular_rhythm_is_due_soon_or_overdue_and_a_lapsed_or_short_one_is_no
         .iter()
         .map(|item| {
             (
-                item["product"]["sku"].as_str().unwrap_or_default().to_owned(),
+                item["product"]["sku"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned(),
                 item["intervalDays"].as_i64().unwrap_or(-1),
                 item["daysSinceLastOrder"].as_i64().unwrap_or(-1),
                 item["dueInDays"].as_i64().unwrap_or(-99),
@@ -445,7 +486,9 @@ async fn the_demo_history_has_products_due_for_reorder_and_bundles_for_the_cart(
     let app = TestApp::spawn().await;
     for email in ["buyer@demo.test", "buyer@other.test"] {
         let token = app.login(email).await;
-        let response = app.graphql(Some(&token), REORDER_SUGGESTIONS, json!({})).await;
+        let response = app
+            .graphql(Some(&token), REORDER_SUGGESTIONS, json!({}))
+            .await;
         assert_no_errors(&response);
         let due = response["data"]["reorderSuggestions"]
             .as_array()
@@ -461,7 +504,11 @@ async fn viewers_admins_and_staff_get_no_suggestions_and_first_is_bounded() {
         let token = app.login(email).await;
         for query in [CART_SUGGESTIONS, REORDER_SUGGESTIONS] {
             let response = app.graphql(Some(&token), query, json!({})).await;
-            assert_eq!(error_code(&response), Some("FORBIDDEN"), "{email}: {response}");
+            assert_eq!(
+                error_code(&response),
+                Some("FORBIDDEN"),
+                "{email}: {response}"
+            );
         }
     }
     let anonymous = app.graphql(None, CART_SUGGESTIONS, json!({})).await;

@@ -14,15 +14,14 @@ fn percent(part: usize, whole: usize) -> String {
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    let url = match std::env::var("DATABASE_URL") {
-        Ok(url) => url,
-        Err(_) => {
-            let path = std::env::temp_dir().join(format!(
-                "suggestion-lift-{}.db",
-                std::process::id()
-            ));
-            format!("sqlite://{}?mode=rwc", path.display())
-        }
+    // A database of our own (removed at the end) unless one is named.
+    let named = std::env::var("DATABASE_URL").ok();
+    let scratch = named
+        .is_none()
+        .then(|| std::env::temp_dir().join(format!("suggestion-lift-{}.db", std::process::id())));
+    let url = match &scratch {
+        Some(path) => format!("sqlite://{}?mode=rwc", path.display()),
+        None => named.unwrap_or_default(),
     };
     let connection = db::connect(&url).await?;
     db::migrate(&connection).await?;
@@ -66,5 +65,13 @@ async fn main() -> anyhow::Result<()> {
         percent(lift.listed_and_bought, lift.listed_on_order_days),
         lift.listed_on_order_days
     );
+    connection.close().await?;
+    if let Some(path) = scratch {
+        for suffix in ["", "-wal", "-shm"] {
+            let mut file = path.clone().into_os_string();
+            file.push(suffix);
+            std::fs::remove_file(file).ok();
+        }
+    }
     Ok(())
 }

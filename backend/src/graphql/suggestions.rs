@@ -10,8 +10,8 @@ use shared::Language;
 use super::catalog::{Product, product_nodes};
 use super::context::ContextExt;
 use super::scalars::DateScalar;
-use crate::domain::catalog::{CatalogViewer, Product as DomainProduct};
 use crate::domain::Operation;
+use crate::domain::catalog::{CatalogViewer, Product as DomainProduct};
 use crate::domain::suggestions::read;
 
 /// A product often ordered together with one in the cart.

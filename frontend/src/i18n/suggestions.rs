@@ -131,6 +131,9 @@ mod tests {
             "You order this about every 14 days; last ordered 13 days ago"
         );
         assert_eq!((HE.due)(2), "מועד ההזמנה בעוד יומיים");
-        assert_eq!((EN.together_reason)("SCR-101", 14), "Bought together with SCR-101 in 14 orders");
+        assert_eq!(
+            (EN.together_reason)("SCR-101", 14),
+            "Bought together with SCR-101 in 14 orders"
+        );
     }
 }

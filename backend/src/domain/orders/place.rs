@@ -15,13 +15,13 @@ use shared::{CompanyId, Money, OrderStatus, Sku};
 use super::read;
 use super::{Order, OrderChange};
 use crate::db::money;
-use crate::domain::suggestions::counts::{self as suggestion_counts, Basket};
 use crate::domain::approval::{self, ApprovalDecision, ApprovalPolicy, BudgetUse};
 use crate::domain::catalog::offers::{available, list_prices, price_context};
 use crate::domain::catalog::{CatalogViewer, listing};
 use crate::domain::cost_centers;
 use crate::domain::error::violated_unique_constraint;
 use crate::domain::pricing::{line_total, unit_price};
+use crate::domain::suggestions::counts::{self as suggestion_counts, Basket};
 use crate::domain::{Actor, DomainError};
 use crate::entities::{
     company, cost_center, order, order_event, order_line, product, stock, stock_movement, user,

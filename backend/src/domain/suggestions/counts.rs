@@ -97,10 +97,7 @@ enum Change {
 }
 
 /// Counts a newly placed order, inside its transaction.
-pub async fn record_placed(
-    txn: &impl ConnectionTrait,
-    basket: &Basket,
-) -> Result<(), DomainError> {
+pub async fn record_placed(txn: &impl ConnectionTrait, basket: &Basket) -> Result<(), DomainError> {
     apply(txn, basket, Change::Add).await
 }
 
@@ -375,7 +372,9 @@ pub async fn rebuild(db: &DatabaseConnection) -> Result<Counts, DomainError> {
         .exec(&txn)
         .await?;
     product_pair_count::Entity::delete_many().exec(&txn).await?;
-    product_order_count::Entity::delete_many().exec(&txn).await?;
+    product_order_count::Entity::delete_many()
+        .exec(&txn)
+        .await?;
     let mut product_orders: Vec<(i64, i64)> = counts
         .product_orders
         .iter()

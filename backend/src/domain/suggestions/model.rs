@@ -234,7 +234,13 @@ mod tests {
     #[test]
     fn the_rhythm_is_the_median_gap_between_distinct_days() {
         let mut days = PurchaseDays::default();
-        for text in ["2026-01-01", "2026-01-15", "2026-01-15", "2026-01-28", "2026-02-13"] {
+        for text in [
+            "2026-01-01",
+            "2026-01-15",
+            "2026-01-15",
+            "2026-01-28",
+            "2026-02-13",
+        ] {
             days.add(day(text));
         }
         // Distinct days: gaps 14, 13, 16 -> median 14.

@@ -28,9 +28,7 @@ pub fn limit(first: Option<i32>) -> Result<usize, DomainError> {
             .ok()
             .filter(|first| (1..=MAX_SUGGESTIONS).contains(first))
             .ok_or_else(|| {
-                DomainError::bad_input(format!(
-                    "first must be between 1 and {MAX_SUGGESTIONS}"
-                ))
+                DomainError::bad_input(format!("first must be between 1 and {MAX_SUGGESTIONS}"))
             }),
     }
 }
@@ -175,7 +173,9 @@ pub async fn due_for_reorder(
     let in_cart = cart_products(db, actor).await?;
     let rows = company_product_purchase::Entity::find()
         .filter(company_product_purchase::Column::CompanyId.eq(company.0))
-        .filter(company_product_purchase::Column::DueOn.lte(today + Duration::days(DUE_WINDOW_DAYS)))
+        .filter(
+            company_product_purchase::Column::DueOn.lte(today + Duration::days(DUE_WINDOW_DAYS)),
+        )
         .filter(company_product_purchase::Column::LapsesOn.gte(today))
         .filter(company_product_purchase::Column::ProductId.is_not_in(in_cart))
         .filter(

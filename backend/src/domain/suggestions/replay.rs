@@ -121,7 +121,11 @@ fn most_popular(counts: &Counts, cart: i64, visible: &HashSet<i64>) -> Vec<i64> 
         .map(|(product, count)| (*product, *count))
         .collect();
     popular.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    popular.into_iter().take(TOP).map(|(product, _)| product).collect()
+    popular
+        .into_iter()
+        .take(TOP)
+        .map(|(product, _)| product)
+        .collect()
 }
 
 /// Replays `orders` (oldest first): the first line of each order is the cart.

@@ -20,8 +20,7 @@ pub fn CartSuggestions(model: CartModel, skus: Memo<Vec<String>>) -> impl IntoVi
     });
     let row = move |item: CartSuggestion| {
         let (sku, orders) = (item.because_of_sku.clone(), item.orders_together);
-        let reason =
-            Signal::derive(move || (i18n.t().suggestions.together_reason)(&sku, orders));
+        let reason = Signal::derive(move || (i18n.t().suggestions.together_reason)(&sku, orders));
         view! { <SuggestionRow product=item.product reason on_added /> }.into_any()
     };
     let body = move || {

@@ -26,8 +26,7 @@ pub fn ReorderPanel() -> impl IntoView {
             item.days_since_last_order,
             item.due_in_days,
         );
-        let reason =
-            Signal::derive(move || (i18n.t().suggestions.reorder_reason)(interval, since));
+        let reason = Signal::derive(move || (i18n.t().suggestions.reorder_reason)(interval, since));
         let due = Signal::derive(move || (i18n.t().suggestions.due)(due_in));
         view! {
             <SuggestionRow product=item.product reason due overdue=due_in < 0 on_added />
