@@ -128,8 +128,9 @@ pub fn SuggestionPanel(
     children: Children,
 ) -> impl IntoView {
     let heading = format!("{test_id}-title");
+    let labelled_by = heading.clone();
     view! {
-        <section class="card suggestion-panel" data-testid=test_id aria-labelledby=heading.clone()>
+        <section class="card suggestion-panel" data-testid=test_id aria-labelledby=labelled_by>
             <h2 id=heading>{tr(title)}</h2>
             <p class="muted">{tr(intro)}</p>
             {children()}
