@@ -236,7 +236,6 @@ pub async fn reject(
     if updated.rows_affected != 1 {
         return Err(lost_race());
     }
-    crate::domain::suggestions::counts::forget_order(&txn, &row).await?;
     let lines = order_line::Entity::find()
         .filter(order_line::Column::OrderId.eq(row.id))
         .all(&txn)
@@ -268,6 +267,8 @@ pub async fn reject(
         .insert(&txn)
         .await?;
     }
+    // After the stock (the lock order of placing: stock rows, then the company's).
+    crate::domain::suggestions::counts::forget_order(&txn, &row).await?;
     // One read of the new levels for every line, for the live updates.
     let product_ids: Vec<i64> = sorted.iter().map(|line| line.product_id).collect();
     let levels = available(&txn, &product_ids).await?;

@@ -548,10 +548,6 @@ async fn apply_in(
     let now = Utc::now();
     let to = transition.to();
     claim(txn, &row, to, now).await?;
-    if to == OrderStatus::Cancelled {
-        // A cancelled order is no longer evidence for suggestions.
-        crate::domain::suggestions::counts::forget_order(txn, &row).await?;
-    }
 
     let mut stock_changes = Vec::new();
     let mut notes: HashMap<OrderStatus, String> = HashMap::new();
@@ -759,6 +755,11 @@ async fn apply_in(
             }
             Effect::NotifyBuyer => {}
         }
+    }
+    if to == OrderStatus::Cancelled {
+        // A cancelled order is no longer evidence for suggestions. After the stock
+        // changes: placing locks stock rows first, then the company's row.
+        crate::domain::suggestions::counts::forget_order(txn, &row).await?;
     }
     // One event per status passed, in order.
     for (index, step) in transition.steps.iter().enumerate() {

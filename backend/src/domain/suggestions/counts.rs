@@ -22,7 +22,7 @@ use shared::OrderStatus;
 use super::model::PurchaseDays;
 use crate::domain::DomainError;
 use crate::entities::{
-    company_product_purchase, order, order_line, product_order_count, product_pair_count,
+    company, company_product_purchase, order, order_line, product_order_count, product_pair_count,
 };
 
 pub const MAX_PAIR_PRODUCTS: usize = 80;
@@ -148,6 +148,13 @@ async fn apply(
             .await?;
     }
 
+    // The days are read, changed and written back: on PostgreSQL two orders of one
+    // company at once would each write over the other's day, so the company's row is
+    // locked until commit (SQLite has one writer anyway and no row locks).
+    company::Entity::find_by_id(basket.company_id)
+        .lock_exclusive()
+        .one(txn)
+        .await?;
     let existing: HashMap<i64, PurchaseDays> = company_product_purchase::Entity::find()
         .filter(company_product_purchase::Column::CompanyId.eq(basket.company_id))
         .filter(company_product_purchase::Column::ProductId.is_in(basket.products.clone()))
