@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use sea_orm::sea_query::{Expr, OnConflict};
+use sea_orm::sea_query::{Expr, LockType, OnConflict};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, QuerySelect,
@@ -150,9 +150,11 @@ async fn apply(
 
     // The days are read, changed and written back: on PostgreSQL two orders of one
     // company at once would each write over the other's day, so the company's row is
-    // locked until commit (SQLite has one writer anyway and no row locks).
+    // locked until commit (SQLite has one writer anyway and no row locks). `FOR NO KEY
+    // UPDATE`, not `FOR UPDATE`: the new order's own foreign key holds `KEY SHARE` on
+    // that row in every concurrent placement, and `FOR UPDATE` would deadlock with it.
     company::Entity::find_by_id(basket.company_id)
-        .lock_exclusive()
+        .lock(LockType::NoKeyUpdate)
         .one(txn)
         .await?;
     let existing: HashMap<i64, PurchaseDays> = company_product_purchase::Entity::find()
