@@ -36,6 +36,14 @@ impl App {
                 .await
                 .context("seeding the demo data failed")?;
         }
+        // A database that has orders from before suggestions existed gets its counts
+        // once; afterwards every order keeps them current.
+        if crate::domain::suggestions::counts::rebuild_if_empty(&db)
+            .await
+            .map_err(|error| anyhow::anyhow!("counting orders for suggestions: {error:?}"))?
+        {
+            tracing::info!("suggestion counts rebuilt from the order history");
+        }
         password::warm_up().await;
         Ok(App::from_database(db, config))
     }

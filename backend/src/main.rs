@@ -29,6 +29,9 @@ enum Command {
     /// Checks the stored data's invariants (stock and reservations, orders, document
     /// numbering, the ledger); exits with 1 when one is broken.
     Check,
+    /// Recounts the suggestion tables ("frequently bought together", "time to
+    /// reorder") from the whole order history, in one transaction.
+    RebuildSuggestions,
 }
 
 #[tokio::main]
@@ -49,6 +52,21 @@ async fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Check => check().await,
+        Command::RebuildSuggestions => {
+            telemetry::init_tracing();
+            let connection = db::connect(&database_url()).await?;
+            db::migrate(&connection).await?;
+            let counts = backend::domain::suggestions::counts::rebuild(&connection)
+                .await
+                .map_err(|error| anyhow::anyhow!("the rebuild failed: {error:?}"))?;
+            println!(
+                "suggestion counts rebuilt: {} products, {} pairs, {} company purchases",
+                counts.product_orders.len(),
+                counts.pairs.len(),
+                counts.purchases.len()
+            );
+            Ok(())
+        }
     }
 }
 

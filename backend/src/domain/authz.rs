@@ -110,10 +110,12 @@ pub enum Operation {
     ManageInvitations,
     /// `dashboard`: the supplier's measures of how the operation performs.
     ViewDashboard,
+    /// `cartSuggestions`, `reorderSuggestions`: suggestions for the customers who order.
+    ViewSuggestions,
 }
 
 impl Operation {
-    pub const ALL: [Operation; 24] = [
+    pub const ALL: [Operation; 25] = [
         Operation::OwnAccount,
         Operation::ListCompanies,
         Operation::ReadCompany,
@@ -138,6 +140,7 @@ impl Operation {
         Operation::ManageCompanies,
         Operation::ManageInvitations,
         Operation::ViewDashboard,
+        Operation::ViewSuggestions,
     ];
 
     /// The one table of who may do what.
@@ -168,6 +171,7 @@ impl Operation {
             Operation::ManageCompanies => &[SupplierStaff],
             Operation::ManageInvitations => &[CompanyAdmin, SupplierStaff],
             Operation::ViewDashboard => &[SupplierStaff],
+            Operation::ViewSuggestions => &[Buyer, Approver],
         }
     }
 }

@@ -20,6 +20,7 @@ pub mod ledger;
 pub mod orders;
 pub mod page;
 pub mod pricing;
+pub mod suggestions;
 pub mod upload;
 
 pub use authz::{Actor, Operation};

@@ -159,7 +159,7 @@ pub struct StockUpdate {
     pub available: i64,
 }
 
-async fn product_nodes(
+pub(super) async fn product_nodes(
     ctx: &Context<'_>,
     viewer: CatalogViewer,
     language: Language,

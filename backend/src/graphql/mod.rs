@@ -25,6 +25,7 @@ pub mod orders;
 pub mod pagination;
 pub mod query;
 pub mod scalars;
+pub mod suggestions;
 pub mod two_factor;
 pub mod types;
 
@@ -56,6 +57,7 @@ pub struct Query(
     audit::AuditQuery,
     companies::CompaniesQuery,
     dashboard::DashboardQuery,
+    suggestions::SuggestionsQuery,
 );
 
 #[derive(MergedObject, Default)]

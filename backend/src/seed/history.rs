@@ -141,6 +141,9 @@ struct Spec {
     /// Above the company's approval threshold: went through (or waits for) its approver.
     large: bool,
     seed: u64,
+    /// Position in the year of regular orders (0 = the latest); `None` for the
+    /// recent orders still on their way.
+    index: Option<u64>,
 }
 
 /// A product the history may order, with the company's price.
@@ -225,6 +228,7 @@ fn plan_company(company: i64, buyer: i64, is_galil: bool, now: DateTime<Utc>) ->
             plan,
             large: plan.large(),
             seed,
+            index: Some(index),
         });
     }
     let recent: &[(i64, Plan)] = if is_galil {
@@ -257,6 +261,7 @@ fn plan_company(company: i64, buyer: i64, is_galil: bool, now: DateTime<Utc>) ->
             plan: *plan,
             large: plan.large(),
             seed,
+            index: None,
         });
     }
     specs
@@ -269,30 +274,115 @@ struct Line {
     total: Money,
 }
 
-/// 1-4 lines of about 150-900 ILS each (Galil's large orders: above 5,000 in all).
-fn lines_for(
-    spec: &Spec,
-    candidates: &[Candidate],
-    discount: crate::domain::pricing::DiscountPercent,
-) -> Vec<Line> {
-    if candidates.is_empty() {
-        return Vec::new();
+/// What a company habitually buys, so the history has the patterns suggestions
+/// look for: bundles of products ordered together (an anchor and two companions),
+/// and staples reordered on a rhythm (every `period`-th regular order, about six days
+/// apart, so a staple's last order falls where it is due soon or just overdue).
+struct Habits {
+    bundles: Vec<[usize; 3]>,
+    /// (candidate, period, offset): in the regular orders whose index is `offset`
+    /// modulo `period`.
+    staples: Vec<(usize, u64, u64)>,
+}
+
+/// (period, offset) of the staples: about every 12, 18, 24 and 30 days, their last
+/// orders 8, 14, 26 and 32 days before the seed (due in ~4 days, ~4 days, overdue ~2,
+/// overdue ~2).
+const STAPLE_RHYTHMS: [(u64, u64); 4] = [(2, 0), (3, 1), (4, 3), (5, 4)];
+
+fn habits_of(candidates: &[Candidate], salt: u64) -> Habits {
+    let count = candidates.len();
+    let mut taken: Vec<usize> = Vec::new();
+    let mut pick = |attempt: u64| -> Option<usize> {
+        (0..count as u64 * 4).find_map(|step| {
+            let index = mix(salt ^ (attempt * 7919 + step)) as usize % count.max(1);
+            (!taken.contains(&index)).then(|| {
+                taken.push(index);
+                index
+            })
+        })
+    };
+    if count < 20 {
+        return Habits {
+            bundles: Vec::new(),
+            staples: Vec::new(),
+        };
+    }
+    let staples = STAPLE_RHYTHMS
+        .iter()
+        .enumerate()
+        .filter_map(|(number, (period, offset))| {
+            pick(100 + number as u64).map(|index| (index, *period, *offset))
+        })
+        .collect();
+    let bundles = (0..4u64)
+        .filter_map(|number| {
+            Some([
+                pick(200 + number * 3)?,
+                pick(201 + number * 3)?,
+                pick(202 + number * 3)?,
+            ])
+        })
+        .collect();
+    Habits { bundles, staples }
+}
+
+/// The candidates an order holds: one bundle (its anchor always, each companion most
+/// of the time), more products at random up to 1-4 lines (large orders: at least 4),
+/// and the staples due in this order.
+fn picks_for(spec: &Spec, candidates: &[Candidate], habits: &Habits) -> Vec<usize> {
+    let mut picks: Vec<usize> = Vec::new();
+    if let Some(bundle) = habits
+        .bundles
+        .get((spec.seed % habits.bundles.len().max(1) as u64) as usize)
+    {
+        picks.push(bundle[0]);
+        if (spec.seed >> 3) % 10 < 8 {
+            picks.push(bundle[1]);
+        }
+        if (spec.seed >> 7) % 10 < 6 {
+            picks.push(bundle[2]);
+        }
     }
     let count = if spec.large {
         4
     } else {
         1 + (spec.seed >> 12) % 4
     };
-    let mut lines: Vec<Line> = Vec::new();
+    let staple = |index: usize| habits.staples.iter().any(|(staple, ..)| *staple == index);
     for position in 0..count {
-        let pick = mix(spec.seed.wrapping_add(position)) as usize % candidates.len();
-        let candidate = &candidates[pick];
-        if lines
-            .iter()
-            .any(|line| line.product.id == candidate.product.id)
-        {
-            continue;
+        if picks.len() as u64 >= count {
+            break;
         }
+        let pick = mix(spec.seed.wrapping_add(position)) as usize % candidates.len();
+        if !picks.contains(&pick) && !staple(pick) {
+            picks.push(pick);
+        }
+    }
+    if let Some(index) = spec.index {
+        for (staple, period, offset) in &habits.staples {
+            if index % period == *offset && !picks.contains(staple) {
+                picks.push(*staple);
+            }
+        }
+    }
+    picks
+}
+
+/// Lines of about 150-900 ILS each (Galil's large orders: above 5,000 in all).
+fn lines_for(
+    spec: &Spec,
+    candidates: &[Candidate],
+    habits: &Habits,
+    discount: crate::domain::pricing::DiscountPercent,
+) -> Vec<Line> {
+    if candidates.is_empty() {
+        return Vec::new();
+    }
+    let mut lines: Vec<Line> = Vec::new();
+    for (position, pick) in picks_for(spec, candidates, habits).into_iter().enumerate() {
+        let position = position as u64;
+        let candidate = &candidates[pick];
         let target = if spec.large {
             Decimal::from(1_600 + (spec.seed >> 20) % 400)
         } else {
@@ -359,6 +449,8 @@ pub async fn seed_history(
     let supplier = SupplierDetails::default();
     let (galil_products, galil_discount) = candidates(txn, people.galil).await?;
     let (negev_products, negev_discount) = candidates(txn, people.negev).await?;
+    let galil_habits = habits_of(&galil_products, 1_000);
+    let negev_habits = habits_of(&negev_products, 2_000);
     let mut specs = plan_company(people.galil, people.galil_buyer, true, now);
     specs.extend(plan_company(people.negev, people.negev_buyer, false, now));
     // Some of Galil's delivered orders were large and went through its approver.
@@ -376,12 +468,12 @@ pub async fn seed_history(
     let mut returned_invoice: Option<(invoice::Model, String, DateTime<Utc>)> = None;
     let auto_limit = Money::new(Decimal::from(5_000));
     for (sequence, spec) in specs.iter().enumerate() {
-        let (products, discount) = if spec.company == people.galil {
-            (&galil_products, galil_discount)
+        let (products, habits, discount) = if spec.company == people.galil {
+            (&galil_products, &galil_habits, galil_discount)
         } else {
-            (&negev_products, negev_discount)
+            (&negev_products, &negev_habits, negev_discount)
         };
-        let lines = lines_for(spec, products, discount);
+        let lines = lines_for(spec, products, habits, discount);
         if lines.is_empty() {
             continue;
         }

@@ -247,6 +247,10 @@ pub async fn seed_demo(db: &DatabaseConnection) -> anyhow::Result<()> {
     )
     .await?;
     transaction.commit().await?;
+    // The history was written directly, not placed: count it for suggestions.
+    crate::domain::suggestions::counts::rebuild(db)
+        .await
+        .map_err(|error| anyhow::anyhow!("counting the history for suggestions: {error:?}"))?;
     tracing::info!(
         companies = DEMO_COMPANIES.len(),
         users = DEMO_USERS.len(),

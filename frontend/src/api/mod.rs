@@ -22,6 +22,7 @@ pub mod payments;
 pub mod queue;
 pub mod security;
 pub mod subscription;
+pub mod suggestions;
 pub mod users;
 
 use gloo_net::http::Request;

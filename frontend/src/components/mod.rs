@@ -27,4 +27,5 @@ pub mod skip_link;
 pub mod sku_lines;
 pub mod staff;
 pub mod suspended_banner;
+pub mod suggestions;
 pub mod two_factor;

@@ -364,6 +364,7 @@ pub const EN: Texts = Texts {
     dashboard: super::dashboard::EN,
     accessibility: super::accessibility::EN,
     connectivity: super::connectivity::EN,
+    suggestions: super::suggestions::EN,
 };
 
 fn login_rate_limited(seconds: u64) -> String {

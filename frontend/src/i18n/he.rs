@@ -364,6 +364,7 @@ pub const HE: Texts = Texts {
     dashboard: super::dashboard::HE,
     accessibility: super::accessibility::HE,
     connectivity: super::connectivity::HE,
+    suggestions: super::suggestions::HE,
 };
 
 fn login_rate_limited(seconds: u64) -> String {

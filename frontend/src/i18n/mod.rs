@@ -21,6 +21,7 @@ mod payments;
 mod security;
 mod staff_entry;
 mod staff_orders;
+mod suggestions;
 
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
@@ -46,6 +47,7 @@ pub use payments::PaymentsTexts;
 pub use security::{AuditTexts, SecurityTexts};
 pub use staff_entry::StaffEntryTexts;
 pub use staff_orders::StaffOrdersTexts;
+pub use suggestions::SuggestionsTexts;
 
 /// A language the UI speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -187,6 +189,7 @@ pub struct Texts {
     pub audit: AuditTexts,
     pub password: PasswordTexts,
     pub onboarding: OnboardingTexts,
+    pub suggestions: SuggestionsTexts,
 }
 
 pub struct AppTexts {

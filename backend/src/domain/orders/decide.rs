@@ -272,6 +272,8 @@ pub async fn reject(
         .insert(&txn)
         .await?;
     }
+    // After the stock (the lock order of placing: stock rows, then the company's).
+    crate::domain::suggestions::counts::forget_order(&txn, &row).await?;
     // One read of the new levels for every line, for the live updates.
     let product_ids: Vec<i64> = sorted.iter().map(|line| line.product_id).collect();
     let levels = available(&txn, &product_ids).await?;

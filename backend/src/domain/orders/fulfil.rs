@@ -756,6 +756,11 @@ async fn apply_in(
             Effect::NotifyBuyer => {}
         }
     }
+    if to == OrderStatus::Cancelled {
+        // A cancelled order is no longer evidence for suggestions. After the stock
+        // changes: placing locks stock rows first, then the company's row.
+        crate::domain::suggestions::counts::forget_order(txn, &row).await?;
+    }
     // One event per status passed, in order.
     for (index, step) in transition.steps.iter().enumerate() {
         let own = if index == 0 { comment.as_str() } else { "" };

@@ -21,6 +21,7 @@ use crate::domain::catalog::{CatalogViewer, listing};
 use crate::domain::cost_centers;
 use crate::domain::error::violated_unique_constraint;
 use crate::domain::pricing::{line_total, unit_price};
+use crate::domain::suggestions::counts::{self as suggestion_counts, Basket};
 use crate::domain::{Actor, DomainError};
 use crate::entities::{
     company, cost_center, order, order_event, order_line, product, stock, stock_movement, user,
@@ -524,6 +525,9 @@ async fn place_through(
     // One read of the new levels for every line, for the live updates.
     let product_ids: Vec<i64> = lines.iter().map(|line| line.product.id).collect();
     let levels = available(&txn, &product_ids).await?;
+    // The order is evidence for suggestions from now on (until rejected or cancelled).
+    let basket = Basket::new(company.id, now.date_naive(), product_ids.clone());
+    suggestion_counts::record_placed(&txn, &basket).await?;
     for line in &lines {
         stock_changes.push(StockChange {
             product_id: line.product.id,

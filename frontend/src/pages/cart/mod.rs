@@ -1,5 +1,6 @@
 //! The cart: its lines with live prices and stock, the quick-order table, pasting
-//! "SKU,quantity" lines, saved order lists; the way to checkout.
+//! "SKU,quantity" lines, saved order lists, "Frequently bought together"; the way
+//! to checkout.
 
 mod edits;
 mod lines;
@@ -10,6 +11,7 @@ mod quick_order;
 mod rejected;
 mod saved_list_row;
 mod saved_lists;
+mod suggestions;
 mod summary;
 
 use leptos::prelude::*;
@@ -25,6 +27,7 @@ use model::CartModel;
 use paste::PasteOrder;
 use quick_order::QuickOrder;
 use saved_lists::SavedLists;
+use suggestions::CartSuggestions;
 use summary::{CartSummary, UndoBar};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,6 +71,8 @@ fn OrderingCart() -> impl IntoView {
         })
     });
     let live = LiveStock::follow(skus.into());
+    // The suggestions appear once the cart is read, and are not rebuilt by each edit.
+    let loaded = Memo::new(move |_| model.shown.with(Option::is_some));
     let tool = RwSignal::new(Tool::QuickOrder);
     let lines = move || match (
         model.shown.get().map(|cart| cart.lines.is_empty()),
@@ -124,6 +129,7 @@ fn OrderingCart() -> impl IntoView {
                 <CartSummary model live />
             </aside>
         </div>
+        {move || loaded.get().then(|| view! { <CartSuggestions model skus /> })}
         <div class="cart-tools">
             <section class="card" aria-labelledby="add-products-title">
                 <h2 id="add-products-title">{tr(|t| t.cart.add_products)}</h2>

@@ -1,8 +1,10 @@
 //! The home page: one per role, each saying what the role does here and linking to
 //! the pages it uses most, within one click (an approver also sees how many orders wait
-//! for a decision, staff how many customer requests wait for an answer).
+//! for a decision, staff how many customer requests wait for an answer). Those who
+//! order also see "Time to reorder" (`reorder.rs`).
 
 mod cards;
+mod reorder;
 
 use leptos::prelude::*;
 use shared::Role;
@@ -11,6 +13,7 @@ use crate::api::auth::User;
 use crate::i18n::use_i18n;
 use crate::session::use_session;
 use cards::{AccountCard, ApprovalsCard, InfoCard, LinkCard, RequestsCard};
+use reorder::ReorderPanel;
 
 /// `home-company-admin` for COMPANY_ADMIN: the test id of each role's home.
 fn test_id(role: Role) -> String {
@@ -138,6 +141,7 @@ fn RoleHome(user: User) -> impl IntoView {
                 <p class="lead">{move || i18n.t().home.intro(role)}</p>
             </header>
             <div class="cards">{cards}</div>
+            {matches!(role, Role::Buyer | Role::Approver).then(|| view! { <ReorderPanel /> })}
         </section>
     }
 }
