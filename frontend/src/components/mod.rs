@@ -26,6 +26,6 @@ pub mod skeleton;
 pub mod skip_link;
 pub mod sku_lines;
 pub mod staff;
-pub mod suspended_banner;
 pub mod suggestions;
+pub mod suspended_banner;
 pub mod two_factor;

@@ -61,7 +61,7 @@ async fn visible_subquery(
     Ok(Query::select()
         .column((product::Entity, product::Column::Id))
         .from(product::Entity)
-        .cond_where(visible_products(db, viewer).await?)
+        .cond_where(visible_products(db.get_database_backend(), viewer))
         .to_owned())
 }
 
