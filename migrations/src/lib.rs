@@ -19,6 +19,7 @@ mod m20261123_000005_notifications;
 mod m20261123_000006_fulfilment;
 mod m20261123_000008_totp_audit;
 mod m20261124_000009_sessions;
+mod m20261124_000011_integrations;
 
 pub struct Migrator;
 
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000006_fulfilment::Migration),
             Box::new(m20261123_000008_totp_audit::Migration),
             Box::new(m20261124_000009_sessions::Migration),
+            Box::new(m20261124_000011_integrations::Migration),
         ]
     }
 }

@@ -12,6 +12,7 @@ pub mod company_rules;
 pub mod context;
 pub mod error;
 pub mod fulfilment;
+pub mod integrations;
 pub mod invoices;
 pub mod ledger;
 pub mod limits;
@@ -52,6 +53,7 @@ pub struct Query(
     notifications::NotificationsQuery,
     two_factor::TwoFactorQuery,
     audit::AuditQuery,
+    integrations::IntegrationsQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -66,6 +68,7 @@ pub struct Mutation(
     company_rules::CompanyRulesMutation,
     notifications::NotificationsMutation,
     two_factor::TwoFactorMutation,
+    integrations::IntegrationsMutation,
 );
 
 #[derive(MergedSubscription, Default)]
