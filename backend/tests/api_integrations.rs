@@ -1,5 +1,9 @@
 //! Integrations: API keys (authentication, scopes, revocation), order ingest, signed
 //! webhooks with retries and replay, and the CSV exports for accounting.
+#![expect(
+    clippy::expect_used,
+    reason = "helpers (key creation, the webhook receiver) fail the test loudly on an unexpected answer"
+)]
 
 mod common;
 
