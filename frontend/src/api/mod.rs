@@ -13,6 +13,7 @@ pub mod companies;
 pub mod company_rules;
 pub mod documents;
 pub mod fulfilment;
+pub mod integrations;
 pub mod notifications;
 pub mod order_entry;
 pub mod orders;

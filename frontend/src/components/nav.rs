@@ -80,6 +80,16 @@ fn items_for(role: Role) -> Vec<NavItem> {
                 label: |t| t.payments.nav_label,
                 exact: true,
             });
+            items.push(NavItem {
+                href: "/staff/api-keys",
+                label: |t| t.integrations.api_keys_nav,
+                exact: true,
+            });
+            items.push(NavItem {
+                href: "/staff/webhooks",
+                label: |t| t.integrations.webhooks_nav,
+                exact: true,
+            });
         }
     }
     // The audit log: staff see every entry, a company admin its company's.

@@ -360,6 +360,7 @@ pub const EN: Texts = Texts {
     staff_orders: super::staff_orders::EN,
     staff_entry: super::staff_entry::EN,
     payments: super::payments::EN,
+    integrations: super::integrations::EN,
     accessibility: super::accessibility::EN,
     connectivity: super::connectivity::EN,
 };

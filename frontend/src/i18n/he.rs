@@ -360,6 +360,7 @@ pub const HE: Texts = Texts {
     staff_orders: super::staff_orders::HE,
     staff_entry: super::staff_entry::HE,
     payments: super::payments::HE,
+    integrations: super::integrations::HE,
     accessibility: super::accessibility::HE,
     connectivity: super::connectivity::HE,
 };

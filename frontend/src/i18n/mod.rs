@@ -13,6 +13,7 @@ mod documents;
 mod en;
 mod fulfilment;
 mod he;
+mod integrations;
 mod orders;
 mod password;
 mod payments;
@@ -36,6 +37,7 @@ pub use company_rules::CompanyRulesTexts;
 pub use connectivity::ConnectivityTexts;
 pub use documents::DocumentsTexts;
 pub use fulfilment::FulfilmentTexts;
+pub use integrations::IntegrationsTexts;
 pub use orders::OrdersTexts;
 pub use password::PasswordTexts;
 pub use payments::PaymentsTexts;
@@ -181,6 +183,7 @@ pub struct Texts {
     pub security: SecurityTexts,
     pub audit: AuditTexts,
     pub password: PasswordTexts,
+    pub integrations: IntegrationsTexts,
 }
 
 pub struct AppTexts {

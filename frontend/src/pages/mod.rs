@@ -11,6 +11,7 @@ pub mod checkout;
 pub mod companies;
 pub mod company_rules;
 pub mod home;
+pub mod integrations;
 pub mod invoices;
 pub mod ledger;
 pub mod login;
