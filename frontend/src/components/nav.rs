@@ -80,14 +80,11 @@ fn items_for(role: Role) -> Vec<NavItem> {
                 label: |t| t.payments.nav_label,
                 exact: true,
             });
+            // API keys and webhooks: one entry (the header has no room for two), the
+            // pages link each other through their tabs.
             items.push(NavItem {
                 href: "/staff/api-keys",
-                label: |t| t.integrations.api_keys_nav,
-                exact: true,
-            });
-            items.push(NavItem {
-                href: "/staff/webhooks",
-                label: |t| t.integrations.webhooks_nav,
+                label: |t| t.integrations.nav_label,
                 exact: true,
             });
         }

@@ -4,6 +4,9 @@
 //! change one file.
 
 pub struct IntegrationsTexts {
+    /// The navigation entry of both pages.
+    pub nav_label: &'static str,
+    pub tabs_label: &'static str,
     pub api_keys_nav: &'static str,
     pub webhooks_nav: &'static str,
 
@@ -81,6 +84,8 @@ pub struct IntegrationsTexts {
 }
 
 pub const HE: IntegrationsTexts = IntegrationsTexts {
+    nav_label: "אינטגרציות",
+    tabs_label: "דפי האינטגרציות",
     api_keys_nav: "מפתחות API",
     webhooks_nav: "Webhooks",
 
@@ -175,6 +180,8 @@ pub const HE: IntegrationsTexts = IntegrationsTexts {
 };
 
 pub const EN: IntegrationsTexts = IntegrationsTexts {
+    nav_label: "Integrations",
+    tabs_label: "Integration pages",
     api_keys_nav: "API keys",
     webhooks_nav: "Webhooks",
 

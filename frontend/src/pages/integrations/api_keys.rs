@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::{Choices, LoadFailed, SecretOnce};
+use super::{Choices, IntegrationTabs, LoadFailed, SecretOnce};
 use crate::api::companies::{CompanySummary, companies};
 use crate::api::integrations::{API_SCOPES, ApiKey, api_keys, create_api_key, revoke_api_key};
 use crate::components::company_picker::CompanyPicker;
@@ -56,6 +56,7 @@ fn ApiKeys() -> impl IntoView {
                 <h1>{tr(|t| t.integrations.api_keys_title)}</h1>
                 <p class="lead">{tr(|t| t.integrations.api_keys_intro)}</p>
             </header>
+            <IntegrationTabs />
             <NoticeBanner notice />
             {move || secret.get().map(|secret_text| view! {
                 <SecretOnce

@@ -8,10 +8,32 @@ mod webhooks;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos_router::components::A;
 
 use crate::i18n::{Texts, tr, use_i18n};
 pub use api_keys::ApiKeysPage;
 pub use webhooks::WebhooksPage;
+
+/// The tabs between the two pages (one entry of the main navigation leads to both).
+#[component]
+fn IntegrationTabs() -> impl IntoView {
+    view! {
+        <nav class="tabs" aria-label=tr(|t| t.integrations.tabs_label)>
+            <ul>
+                <li>
+                    <A href="/staff/api-keys" attr:class="tab" exact=true attr:data-testid="tab-api-keys">
+                        {tr(|t| t.integrations.api_keys_nav)}
+                    </A>
+                </li>
+                <li>
+                    <A href="/staff/webhooks" attr:class="tab" exact=true attr:data-testid="tab-webhooks">
+                        {tr(|t| t.integrations.webhooks_nav)}
+                    </A>
+                </li>
+            </ul>
+        </nav>
+    }
+}
 
 /// The label of one choice of a [`Choices`] group, by its API name.
 pub type ChoiceLabel = fn(&Texts, &str) -> &'static str;
@@ -59,11 +81,7 @@ pub fn Choices(
         })
         .collect_view();
     view! {
-        <fieldset
-            class="choices"
-            aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
-            aria-describedby=described_by
-        >
+        <fieldset class="choices" aria-describedby=described_by>
             <legend>{tr(legend)}</legend>
             <div class="choice-list">{boxes}</div>
             <p id=error_id class="hint hint-error">{move || error.get()}</p>
@@ -90,7 +108,7 @@ pub fn SecretOnce(
         });
     };
     view! {
-        <section class="card secret-once" role="region" aria-labelledby="secret-once-title" data-testid="secret-once">
+        <section class="card secret-once" aria-labelledby="secret-once-title" data-testid="secret-once">
             <h2 id="secret-once-title">{tr(title)}</h2>
             <p class="notice warning" role="alert">{tr(|t| t.integrations.secret_warning)}</p>
             <code class="secret-value" dir="ltr" tabindex="0" data-testid="secret-value">{secret}</code>

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::deliveries::DeliveryLog;
-use super::{ChoiceLabel, Choices, LoadFailed, SecretOnce};
+use super::{ChoiceLabel, Choices, IntegrationTabs, LoadFailed, SecretOnce};
 use crate::api::integrations::{
     WEBHOOK_EVENTS, Webhook, create_webhook, delete_webhook, update_webhook, webhooks,
 };
@@ -63,6 +63,7 @@ fn Webhooks() -> impl IntoView {
                 <h1>{tr(|t| t.integrations.webhooks_title)}</h1>
                 <p class="lead">{tr(|t| t.integrations.webhooks_intro)}</p>
             </header>
+            <IntegrationTabs />
             <NoticeBanner notice />
             {move || secret.get().map(|secret_text| view! {
                 <SecretOnce
