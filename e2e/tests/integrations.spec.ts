@@ -166,3 +166,15 @@ test('an API key made in the UI pushes an order, its webhook delivery is logged,
   await page.getByTestId('confirm-yes').click();
   await expect(card).toHaveCount(0);
 });
+
+test('"Export CSV" on the queue downloads the orders of the last 30 days through a signed link', async ({ page }) => {
+  await signInLive(page, STAFF);
+  await page.goto('/staff/orders');
+  await expect(page.getByTestId('queue-page')).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-orders').click()]);
+  expect(download.url()).toMatch(/\/exports\/orders\.csv\?.*from=\d{4}-\d{2}-\d{2}.*token=/);
+  const stream = await download.createReadStream();
+  let text = '';
+  for await (const chunk of stream) text += chunk.toString();
+  expect(text.split('\n')[0]).toContain('order_number');
+});
