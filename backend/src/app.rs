@@ -13,7 +13,7 @@ use crate::domain::auth::{password, token::TokenKeys, totp::TotpPolicy};
 use crate::events::EventBus;
 use crate::graphql::build_schema;
 use crate::http::{self, AppState};
-use crate::notifications::{self, worker::MailWorker};
+use crate::notifications::{self, worker::JobWorker, worker::MailWorker};
 use crate::{db, seed};
 
 pub struct App {
@@ -21,6 +21,8 @@ pub struct App {
     pub db: DatabaseConnection,
     /// This instance's e-mail worker, stopped after the last request.
     mail_worker: MailWorker,
+    /// This instance's webhook worker, stopped with it.
+    webhook_worker: JobWorker,
     /// PostgreSQL's LISTEN task for live updates (none on SQLite).
     listener: Option<tokio::task::JoinHandle<()>>,
 }
@@ -67,6 +69,7 @@ impl App {
             std::sync::Arc::new(LoginThrottle::new(config.login_limits)),
         );
         let mail_worker = notifications::worker::start(&db, &config.mail, token_keys.clone());
+        let webhook_worker = crate::webhooks::worker::start(&db, &config.webhooks);
         let state = AppState {
             db: db.clone(),
             schema,
@@ -83,6 +86,7 @@ impl App {
             router,
             db,
             mail_worker,
+            webhook_worker,
             listener,
         }
     }
@@ -103,6 +107,7 @@ impl App {
             .await
             .context("the HTTP server failed")?;
         self.mail_worker.stop().await;
+        self.webhook_worker.stop().await;
         if let Some(listener) = self.listener {
             listener.abort();
         }

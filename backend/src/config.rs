@@ -46,6 +46,40 @@ pub struct Config {
     /// Reverse proxies whose `X-Forwarded-For` names the client (`TRUSTED_PROXIES`,
     /// IP addresses separated by commas); without them the peer address is the client.
     pub trusted_proxies: Vec<IpAddr>,
+    /// Retries of webhook deliveries (`WEBHOOK_RETRY_BASE_MS`).
+    pub webhooks: WebhookConfig,
+}
+
+/// How webhook deliveries are retried: the first pause after a failed attempt, doubled
+/// per attempt up to `retry_max_delay`. The defaults (30 s, at most an hour) spread
+/// the 8 attempts over about an hour; tests shorten the base to milliseconds.
+#[derive(Clone, Debug)]
+pub struct WebhookConfig {
+    pub retry_base_delay: std::time::Duration,
+    pub retry_max_delay: std::time::Duration,
+}
+
+impl Default for WebhookConfig {
+    fn default() -> WebhookConfig {
+        WebhookConfig {
+            retry_base_delay: std::time::Duration::from_secs(30),
+            retry_max_delay: std::time::Duration::from_secs(3600),
+        }
+    }
+}
+
+impl WebhookConfig {
+    pub fn from_env() -> anyhow::Result<WebhookConfig> {
+        let defaults = WebhookConfig::default();
+        let base = positive_from_env(
+            "WEBHOOK_RETRY_BASE_MS",
+            u32::try_from(defaults.retry_base_delay.as_millis()).unwrap_or(30_000),
+        )?;
+        Ok(WebhookConfig {
+            retry_base_delay: std::time::Duration::from_millis(u64::from(base.get())),
+            ..defaults
+        })
+    }
 }
 
 /// Where notification links point and how e-mail leaves the server.
@@ -187,6 +221,7 @@ impl Config {
             supplier: SupplierDetails::from_env(),
             login_limits: login_limits_from_env()?,
             trusted_proxies: trusted_proxies_from_env()?,
+            webhooks: WebhookConfig::from_env()?,
         })
     }
 }

@@ -17,3 +17,4 @@ pub mod http;
 pub mod notifications;
 pub mod seed;
 pub mod telemetry;
+pub mod webhooks;

@@ -35,6 +35,8 @@ const ROLES: Record<string, RoleRoutes> = {
       '/staff/orders/new',
       `/staff/orders/${ids.pickListId}/pick-list`,
       '/staff/payments',
+      '/staff/api-keys',
+      '/staff/webhooks',
       '/orders',
       `/orders/${ids.orderId}`,
       '/staff/products',

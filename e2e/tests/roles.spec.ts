@@ -3,8 +3,8 @@ import { expectNavigation, signIn, signOut, texts, TEXTS, type Texts } from './s
 
 // Navigation labels of the ordering screens, as the app shows them in each language.
 const MORE = {
-  he: { dashboard: 'לוח בקרה', orders: 'הזמנות', approvals: 'אישורים', companyRules: 'כללי אישור', invoices: 'חשבוניות', ledger: 'כרטסת', payments: 'תשלומים', audit: 'יומן ביקורת' },
-  en: { dashboard: 'Dashboard', orders: 'Orders', approvals: 'Approvals', companyRules: 'Approval rules', invoices: 'Invoices', ledger: 'Account', payments: 'Payments', audit: 'Audit log' },
+  he: { dashboard: 'לוח בקרה', orders: 'הזמנות', approvals: 'אישורים', companyRules: 'כללי אישור', invoices: 'חשבוניות', ledger: 'כרטסת', payments: 'תשלומים', integrations: 'אינטגרציות', audit: 'יומן ביקורת' },
+  en: { dashboard: 'Dashboard', orders: 'Orders', approvals: 'Approvals', companyRules: 'Approval rules', invoices: 'Invoices', ledger: 'Account', payments: 'Payments', integrations: 'Integrations', audit: 'Audit log' },
 };
 const more = (t: Texts) => (t === TEXTS.en ? MORE.en : MORE.he);
 
@@ -23,7 +23,7 @@ const demoUsers: Record<string, DemoUser> = {
     email: 'staff@demo.test',
     name: 'Tamar Shapiro',
     homeTestId: 'home-supplier-staff',
-    navigation: (t) => [more(t).dashboard, t.catalog, more(t).orders, t.products, t.companies, more(t).payments, more(t).audit],
+    navigation: (t) => [more(t).dashboard, t.catalog, more(t).orders, t.products, t.companies, more(t).payments, more(t).integrations, more(t).audit],
     homeCards: ['/staff/orders?requests=open', '/staff/dashboard', '/staff/orders', '/catalog', '/staff/products', '/staff/import', '/staff/assortments', '/companies'],
   },
   BUYER: {

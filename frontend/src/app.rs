@@ -43,6 +43,8 @@ pub enum StaffPage {
     PickList,
     OrderEntry,
     Payments,
+    ApiKeys,
+    Webhooks,
 }
 
 /// What a bundle shows for a back-office route.
@@ -99,6 +101,8 @@ pub fn App(staff_pages: StaffPages) -> impl IntoView {
                     <Route path=path!("staff/orders/:id/pick-list") view=staff(StaffPage::PickList) />
                     <Route path=path!("staff/orders/new") view=staff(StaffPage::OrderEntry) />
                     <Route path=path!("staff/payments") view=staff(StaffPage::Payments) />
+                    <Route path=path!("staff/api-keys") view=staff(StaffPage::ApiKeys) />
+                    <Route path=path!("staff/webhooks") view=staff(StaffPage::Webhooks) />
                     <Route path=path!("cart") view=CartPage />
                     <Route path=path!("checkout") view=CheckoutPage />
                     <Route path=path!("orders") view=OrdersPage />

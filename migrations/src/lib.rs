@@ -20,6 +20,7 @@ mod m20261123_000006_fulfilment;
 mod m20261123_000008_totp_audit;
 mod m20261124_000009_sessions;
 mod m20261124_000010_companies;
+mod m20261124_000011_integrations;
 mod m20261124_000012_dashboard;
 mod m20261124_000013_suggestions;
 mod m20261124_000014_search_index;
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000008_totp_audit::Migration),
             Box::new(m20261124_000009_sessions::Migration),
             Box::new(m20261124_000010_companies::Migration),
+            Box::new(m20261124_000011_integrations::Migration),
             Box::new(m20261124_000012_dashboard::Migration),
             Box::new(m20261124_000013_suggestions::Migration),
             Box::new(m20261124_000014_search_index::Migration),

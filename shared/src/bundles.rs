@@ -28,6 +28,8 @@ mod tests {
             "/staff/orders",
             "/staff/orders/12/pick-list",
             "/staff/products/",
+            "/staff/api-keys",
+            "/staff/webhooks",
             "/staff",
             "/companies",
         ] {

@@ -116,6 +116,7 @@ impl Server {
             supplier: Default::default(),
             login_limits: Default::default(),
             trusted_proxies: Vec::new(),
+            webhooks: Default::default(),
         };
         let app = App::from_database(db.clone(), &config);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")

@@ -42,6 +42,21 @@ pub fn to_db_rounded(money: Money) -> i64 {
     to_db(Money::new(rounded)).unwrap_or(i64::MAX)
 }
 
+/// Money as the API shows it (GraphQL's `Decimal`, CSV exports, webhook bodies): at
+/// least 2 decimals and no trailing zeros beyond them (`40000.00`, `12.345`).
+pub fn shown(money: Money) -> rust_decimal::Decimal {
+    let mut amount = money.amount().normalize();
+    if amount.scale() < 2 {
+        amount.rescale(2);
+    }
+    amount
+}
+
+/// A stored amount as text, by the rule of [`shown`].
+pub fn stored_text(stored: i64) -> String {
+    shown(from_db(stored)).to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

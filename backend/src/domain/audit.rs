@@ -48,9 +48,18 @@ pub enum AuditAction {
     RecoveryCodesRegenerated,
     /// A company admin changed whether its approvers must use two-factor authentication.
     CompanySecurityChanged,
-    /// Reserved for API keys (not built yet): each use of a key is recorded with the
-    /// key's id as the target, by the authentication step that accepts it.
+    /// An API key was used: recorded with the key as the target by the
+    /// authentication step that accepts it, at most once a minute per key (with its
+    /// `last_used_at`).
     ApiKeyUsed,
+    /// Staff created an API key (its name, prefix and scopes; never the key).
+    ApiKeyCreated,
+    /// Staff revoked an API key.
+    ApiKeyRevoked,
+    /// Staff registered, changed or deleted a webhook endpoint (never its secret).
+    WebhookCreated,
+    WebhookUpdated,
+    WebhookDeleted,
     /// A user logged out of one session.
     LoggedOut,
     /// A user ended every one of its sessions.
@@ -80,7 +89,7 @@ pub enum AuditAction {
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 31] = [
+    pub const ALL: [AuditAction; 36] = [
         AuditAction::LoginSucceeded,
         AuditAction::LoginFailed,
         AuditAction::UserCreated,
@@ -99,6 +108,11 @@ impl AuditAction {
         AuditAction::RecoveryCodesRegenerated,
         AuditAction::CompanySecurityChanged,
         AuditAction::ApiKeyUsed,
+        AuditAction::ApiKeyCreated,
+        AuditAction::ApiKeyRevoked,
+        AuditAction::WebhookCreated,
+        AuditAction::WebhookUpdated,
+        AuditAction::WebhookDeleted,
         AuditAction::LoggedOut,
         AuditAction::LoggedOutEverywhere,
         AuditAction::SessionRevoked,
@@ -134,6 +148,11 @@ impl AuditAction {
             AuditAction::RecoveryCodesRegenerated => "RECOVERY_CODES_REGENERATED",
             AuditAction::CompanySecurityChanged => "COMPANY_SECURITY_CHANGED",
             AuditAction::ApiKeyUsed => "API_KEY_USED",
+            AuditAction::ApiKeyCreated => "API_KEY_CREATED",
+            AuditAction::ApiKeyRevoked => "API_KEY_REVOKED",
+            AuditAction::WebhookCreated => "WEBHOOK_CREATED",
+            AuditAction::WebhookUpdated => "WEBHOOK_UPDATED",
+            AuditAction::WebhookDeleted => "WEBHOOK_DELETED",
             AuditAction::LoggedOut => "LOGGED_OUT",
             AuditAction::LoggedOutEverywhere => "LOGGED_OUT_EVERYWHERE",
             AuditAction::SessionRevoked => "SESSION_REVOKED",

@@ -6,6 +6,7 @@
 use shared::{CompanyId, Email, Language, Role, UserId};
 
 use super::DomainError;
+use super::api_keys::ApiScope;
 
 /// The authenticated caller, loaded from the database on every request so that a
 /// deactivated user or a changed role takes effect at once.
@@ -21,6 +22,19 @@ pub struct Actor {
     /// The session of the access token (`None` for a signed download link, and for
     /// actors the server makes up: seeding, staff acting for a customer).
     pub session_id: Option<crate::domain::auth::session::SessionId>,
+    /// Set when the caller is a machine client with an API key: then the key's scopes,
+    /// not the role, decide what it may do ([`Operation::api_scope`]). The user is the
+    /// staff member who created the key (`placedBy` of the orders it ingests), the role
+    /// `SUPPLIER_STAFF` for a supplier key or `VIEWER` for a key bound to a company, so
+    /// that reads are scoped as for a human of that kind.
+    pub api_key: Option<ApiKeyGrant>,
+}
+
+/// What an API key may do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ApiKeyGrant {
+    pub key_id: i64,
+    pub scopes: Vec<ApiScope>,
 }
 
 impl Actor {
@@ -112,10 +126,17 @@ pub enum Operation {
     ViewDashboard,
     /// `cartSuggestions`, `reorderSuggestions`: suggestions for the customers who order.
     ViewSuggestions,
+    /// `apiKeys`, `createApiKey`, `revokeApiKey`, `webhooks`, `createWebhook`,
+    /// `updateWebhook`, `deleteWebhook`, `webhookDeliveries`, `replayWebhookDelivery`:
+    /// the supplier's integrations.
+    ManageIntegrations,
+    /// `ingestOrder`: a machine client pushes an order (API keys with `ORDERS_WRITE`
+    /// only; no person has this operation).
+    IngestOrders,
 }
 
 impl Operation {
-    pub const ALL: [Operation; 25] = [
+    pub const ALL: [Operation; 27] = [
         Operation::OwnAccount,
         Operation::ListCompanies,
         Operation::ReadCompany,
@@ -141,6 +162,8 @@ impl Operation {
         Operation::ManageInvitations,
         Operation::ViewDashboard,
         Operation::ViewSuggestions,
+        Operation::ManageIntegrations,
+        Operation::IngestOrders,
     ];
 
     /// The one table of who may do what.
@@ -172,6 +195,32 @@ impl Operation {
             Operation::ManageInvitations => &[CompanyAdmin, SupplierStaff],
             Operation::ViewDashboard => &[SupplierStaff],
             Operation::ViewSuggestions => &[Buyer, Approver],
+            Operation::ManageIntegrations => &[SupplierStaff],
+            Operation::IngestOrders => &[],
+        }
+    }
+
+    /// The one table of what an API key may do: the scope an operation needs, or
+    /// `None` when no key may call it (everything that changes the back office,
+    /// accounts and keys themselves).
+    pub fn api_scope(self) -> Option<ApiScope> {
+        match self {
+            Operation::IngestOrders => Some(ApiScope::OrdersWrite),
+            Operation::ReadOrders => Some(ApiScope::OrdersRead),
+            Operation::ViewCatalog => Some(ApiScope::CatalogRead),
+            Operation::ReadInvoices => Some(ApiScope::InvoicesRead),
+            _ => None,
+        }
+    }
+
+    /// Whether `actor` may perform this operation: a person by role, a machine client
+    /// by its key's scopes.
+    fn allows(self, actor: &Actor) -> bool {
+        match &actor.api_key {
+            Some(grant) => self
+                .api_scope()
+                .is_some_and(|scope| grant.scopes.contains(&scope)),
+            None => self.allowed_roles().contains(&actor.role),
         }
     }
 }
@@ -189,7 +238,7 @@ pub fn authorize(
         }
         Authentication::Rejected(reason) => return Err(DomainError::Unauthenticated(reason)),
     };
-    if operation.allowed_roles().contains(&actor.role) {
+    if operation.allows(actor) {
         Ok(actor)
     } else {
         Err(DomainError::Forbidden)
@@ -208,7 +257,61 @@ mod tests {
             company_id: role.is_customer().then_some(CompanyId(1)),
             language: Language::He,
             session_id: None,
+            api_key: None,
         })
+    }
+
+    fn machine(scopes: Vec<ApiScope>) -> Authentication {
+        let Authentication::Authenticated(actor) = actor(Role::SupplierStaff) else {
+            unreachable!()
+        };
+        Authentication::Authenticated(Actor {
+            api_key: Some(ApiKeyGrant { key_id: 1, scopes }),
+            ..actor
+        })
+    }
+
+    #[test]
+    fn an_api_key_may_do_exactly_what_its_scopes_name() {
+        for operation in Operation::ALL {
+            let none = machine(Vec::new());
+            assert!(matches!(
+                authorize(&none, operation),
+                Err(DomainError::Forbidden)
+            ));
+            let all = machine(ApiScope::ALL.to_vec());
+            assert_eq!(
+                authorize(&all, operation).is_ok(),
+                operation.api_scope().is_some(),
+                "{operation:?}"
+            );
+        }
+        let reader = machine(vec![ApiScope::OrdersRead]);
+        assert!(authorize(&reader, Operation::ReadOrders).is_ok());
+        assert!(authorize(&reader, Operation::IngestOrders).is_err());
+        // A supplier key is not staff: the back office stays closed to it.
+        for operation in [
+            Operation::ManageStock,
+            Operation::ManageIntegrations,
+            Operation::ManageFulfilment,
+            Operation::OwnAccount,
+        ] {
+            assert!(
+                authorize(&all_scopes(), operation).is_err(),
+                "{operation:?}"
+            );
+        }
+    }
+
+    fn all_scopes() -> Authentication {
+        machine(ApiScope::ALL.to_vec())
+    }
+
+    #[test]
+    fn no_person_may_ingest_orders() {
+        for role in Role::ALL {
+            assert!(authorize(&actor(role), Operation::IngestOrders).is_err());
+        }
     }
 
     #[test]

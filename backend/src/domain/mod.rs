@@ -3,6 +3,7 @@
 //! structs or a [`DomainError`]. Nothing here knows about HTTP or GraphQL.
 
 pub mod accounts;
+pub mod api_keys;
 pub mod approval;
 pub mod audit;
 pub mod auth;
@@ -14,6 +15,7 @@ pub mod company_rules;
 pub mod consistency;
 pub mod cost_centers;
 pub mod error;
+pub mod exports;
 pub mod insight;
 pub mod invoicing;
 pub mod ledger;

@@ -1,6 +1,7 @@
 //! sea-orm models of the tables in `migrations`. Only `domain` and `seed` use them:
 //! GraphQL types are separate structs, so a column never leaks into the API by accident.
 
+pub mod api_key;
 pub mod assortment_category;
 pub mod assortment_product;
 pub mod audit_log;
@@ -39,3 +40,5 @@ pub mod stock_movement;
 pub mod user;
 pub mod user_recovery_code;
 pub mod user_totp;
+pub mod webhook;
+pub mod webhook_delivery;

@@ -33,8 +33,13 @@ pub enum AuditActionEnum {
     TotpDisabled,
     RecoveryCodesRegenerated,
     CompanySecurityChanged,
-    /// Reserved: API keys do not exist yet.
+    /// An API key was used (recorded at most once a minute per key).
     ApiKeyUsed,
+    ApiKeyCreated,
+    ApiKeyRevoked,
+    WebhookCreated,
+    WebhookUpdated,
+    WebhookDeleted,
     LoggedOut,
     LoggedOutEverywhere,
     /// A session ended because its refresh token was used twice (a stolen cookie).

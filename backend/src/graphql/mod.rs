@@ -14,6 +14,7 @@ pub mod context;
 pub mod dashboard;
 pub mod error;
 pub mod fulfilment;
+pub mod integrations;
 pub mod invoices;
 pub mod ledger;
 pub mod limits;
@@ -58,6 +59,7 @@ pub struct Query(
     companies::CompaniesQuery,
     dashboard::DashboardQuery,
     suggestions::SuggestionsQuery,
+    integrations::IntegrationsQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -73,6 +75,7 @@ pub struct Mutation(
     notifications::NotificationsMutation,
     two_factor::TwoFactorMutation,
     companies::CompaniesMutation,
+    integrations::IntegrationsMutation,
 );
 
 #[derive(MergedSubscription, Default)]

@@ -33,11 +33,7 @@ impl From<Money> for DecimalScalar {
     /// Money is shown with at least 2 decimals and no trailing zeros beyond them
     /// (`"40000.00"`, `"12.3450"` becomes `"12.345"`).
     fn from(money: Money) -> DecimalScalar {
-        let mut amount = money.amount().normalize();
-        if amount.scale() < 2 {
-            amount.rescale(2);
-        }
-        DecimalScalar(amount)
+        DecimalScalar(crate::db::money::shown(money))
     }
 }
 

@@ -9,13 +9,23 @@ use super::AppState;
 use crate::domain::auth;
 use crate::domain::authz::Authentication;
 
-/// The request's authentication, from `Authorization: Bearer <token>`.
+/// The header a machine client may send its API key in, instead of `Authorization`.
+pub const API_KEY_HEADER: &str = "x-api-key";
+
+/// The request's authentication, from `Authorization: Bearer <token>` (a session's
+/// JWT or an API key) or `X-Api-Key: <key>`.
 pub struct RequestAuthentication(pub Authentication);
 
 impl FromRequestParts<AppState> for RequestAuthentication {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        if let Some(key) = api_key_header(&parts.headers) {
+            return crate::domain::api_keys::authenticate(&state.db, key)
+                .await
+                .map(RequestAuthentication)
+                .map_err(|error| super::unavailable::failed_on_our_side(&error));
+        }
         let header_value = parts.headers.get(header::AUTHORIZATION);
         let bearer = match header_value.map(|value| value.to_str()) {
             None => None,
@@ -44,6 +54,14 @@ pub async fn authenticate(
     auth::authenticate(&state.db, &state.token_keys, bearer)
         .await
         .map_err(|error| super::unavailable::failed_on_our_side(&error))
+}
+
+/// The value of an `X-Api-Key` header. It is only ever checked as an API key (a
+/// JWT there matches no key), and an unreadable value as an empty key: a request
+/// that sent the header is never treated as anonymous.
+pub fn api_key_header(headers: &axum::http::HeaderMap) -> Option<&str> {
+    let value = headers.get(API_KEY_HEADER)?;
+    Some(value.to_str().map(str::trim).unwrap_or_default())
 }
 
 /// The token of a `Bearer <token>` header value (the scheme is case-insensitive).

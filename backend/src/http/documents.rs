@@ -17,7 +17,7 @@ use serde::Deserialize;
 use shared::{CompanyId, UserId};
 
 use super::AppState;
-use super::auth::{authenticate, bearer_token};
+use super::auth::{api_key_header, authenticate, bearer_token};
 use crate::domain::auth;
 use crate::domain::authz::{self, Actor, Authentication, Operation};
 use crate::domain::invoicing::{pdf, read};
@@ -31,11 +31,11 @@ pub struct DownloadQuery {
     to: Option<String>,
 }
 
-fn not_found() -> Response {
+pub(super) fn not_found() -> Response {
     (StatusCode::NOT_FOUND, "Not found").into_response()
 }
 
-fn internal(error: impl std::fmt::Debug) -> Response {
+pub(super) fn internal(error: impl std::fmt::Debug) -> Response {
     tracing::error!(?error, "a document download failed");
     (
         StatusCode::INTERNAL_SERVER_ERROR,
@@ -44,16 +44,17 @@ fn internal(error: impl std::fmt::Debug) -> Response {
         .into_response()
 }
 
-/// The caller of a download: by signed link or by bearer header.
-async fn caller(
+/// The caller of a download: by signed link (`token`), by bearer header, or by
+/// `X-Api-Key`.
+pub(super) async fn caller(
     state: &AppState,
     headers: &HeaderMap,
-    query: &DownloadQuery,
+    token: Option<&str>,
     resource: &str,
     operation: Operation,
 ) -> Result<Actor, Response> {
-    let authentication = match query.token.as_deref() {
-        Some(token) => {
+    let authentication = match (token, api_key_header(headers)) {
+        (Some(token), _) => {
             let user: UserId = state
                 .token_keys
                 .verify_download(token, resource)
@@ -62,7 +63,10 @@ async fn caller(
                 .await
                 .map_err(internal)?
         }
-        None => {
+        (None, Some(key)) => crate::domain::api_keys::authenticate(&state.db, key)
+            .await
+            .map_err(internal)?,
+        (None, None) => {
             let bearer = headers
                 .get(header::AUTHORIZATION)
                 .and_then(|value| value.to_str().ok())
@@ -70,7 +74,7 @@ async fn caller(
             authenticate(state, bearer).await?
         }
     };
-    match (&authentication, query.token.is_some()) {
+    match (&authentication, token.is_some()) {
         (Authentication::Authenticated(_), _) => {}
         // A link whose user is gone is just a dead link.
         (_, true) => return Err(not_found()),
@@ -89,14 +93,14 @@ async fn caller(
     }
 }
 
-fn scope_of(actor: &Actor) -> OrderScope {
+pub(super) fn scope_of(actor: &Actor) -> OrderScope {
     match actor.company_id {
         Some(company) => OrderScope::Customer(company),
         None => OrderScope::Supplier,
     }
 }
 
-fn file(bytes: Vec<u8>, content_type: &'static str, name: &str) -> Response {
+pub(super) fn file(bytes: Vec<u8>, content_type: &'static str, name: &str) -> Response {
     let disposition = format!("inline; filename=\"{}\"", name.replace('"', ""));
     let mut response = (StatusCode::OK, bytes).into_response();
     let headers = response.headers_mut();
@@ -125,7 +129,7 @@ async fn render(document: pdf::Printable) -> Result<Vec<u8>, Response> {
     Ok(bytes)
 }
 
-fn id_of(text: &str) -> Option<i64> {
+pub(super) fn id_of(text: &str) -> Option<i64> {
     text.parse::<i64>().ok().filter(|id| *id > 0)
 }
 
@@ -142,7 +146,7 @@ pub async fn invoice_pdf(
     let actor = match caller(
         &state,
         &headers,
-        &query,
+        query.token.as_deref(),
         &format!("invoice:{id}"),
         Operation::ReadInvoices,
     )
@@ -179,7 +183,7 @@ pub async fn credit_note_pdf(
     let actor = match caller(
         &state,
         &headers,
-        &query,
+        query.token.as_deref(),
         &format!("credit-note:{id}"),
         Operation::ReadInvoices,
     )
@@ -210,7 +214,7 @@ pub async fn credit_note_pdf(
 
 const BAD_DATE: &str = "from and to are dates like 2026-03-31";
 
-fn day(text: Option<&str>) -> Result<Option<NaiveDate>, &'static str> {
+pub(super) fn day(text: Option<&str>) -> Result<Option<NaiveDate>, &'static str> {
     match text.map(str::trim).filter(|text| !text.is_empty()) {
         None => Ok(None),
         Some(text) => NaiveDate::parse_from_str(text, "%Y-%m-%d")
@@ -241,7 +245,15 @@ pub async fn statement(
         }
     };
     let resource = crate::graphql::ledger::statement_resource(company, from, to);
-    let actor = match caller(&state, &headers, &query, &resource, Operation::ReadLedger).await {
+    let actor = match caller(
+        &state,
+        &headers,
+        query.token.as_deref(),
+        &resource,
+        Operation::ReadLedger,
+    )
+    .await
+    {
         Ok(actor) => actor,
         Err(response) => return response,
     };

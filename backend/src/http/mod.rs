@@ -8,6 +8,7 @@
 pub mod auth;
 pub mod client_ip;
 pub mod documents;
+pub mod exports;
 pub mod graphql;
 mod graphql_over_http;
 pub mod health;
@@ -63,6 +64,7 @@ pub fn router(state: AppState, static_dir: Option<&Path>, security: SecurityHead
         .route("/invoices/{id}/pdf", get(documents::invoice_pdf))
         .route("/credit-notes/{id}/pdf", get(documents::credit_note_pdf))
         .route("/ledger/{company}/{file}", get(documents::statement))
+        .route("/exports/{file}", get(exports::export_csv))
         .route("/auth/refresh", post(session::refresh))
         .route("/auth/logout", post(session::logout))
         .route("/healthz", get(health::healthz))

@@ -107,8 +107,10 @@ pub async fn migrate(db: &DatabaseConnection) -> anyhow::Result<()> {
 /// most once: its id is the job's idempotency key.
 pub async fn push_in(txn: &impl ConnectionTrait, job: &MailJob) -> Result<(), DomainError> {
     let arguments = serde_json::to_vec(job).map_err(DomainError::internal)?;
-    push_arguments_in(
+    push_job_in(
         txn,
+        MAIL_QUEUE,
+        MAX_ATTEMPTS,
         arguments,
         format!("notification-{}", job.notification_id),
     )
@@ -121,7 +123,14 @@ pub async fn push_password_reset_in(
     job: &PasswordResetMail,
 ) -> Result<(), DomainError> {
     let arguments = serde_json::to_vec(job).map_err(DomainError::internal)?;
-    push_arguments_in(txn, arguments, format!("password-reset-{}", job.reset_id)).await
+    push_job_in(
+        txn,
+        MAIL_QUEUE,
+        MAX_ATTEMPTS,
+        arguments,
+        format!("password-reset-{}", job.reset_id),
+    )
+    .await
 }
 
 /// Queues an invitation e-mail inside `txn` (the transaction that stores the invitation).
@@ -130,11 +139,23 @@ pub async fn push_invitation_in(
     job: &InvitationMail,
 ) -> Result<(), DomainError> {
     let arguments = serde_json::to_vec(job).map_err(DomainError::internal)?;
-    push_arguments_in(txn, arguments, format!("invitation-{}", job.invitation_id)).await
+    push_job_in(
+        txn,
+        MAIL_QUEUE,
+        MAX_ATTEMPTS,
+        arguments,
+        format!("invitation-{}", job.invitation_id),
+    )
+    .await
 }
 
-async fn push_arguments_in(
+/// Writes one pending job of `queue` (apalis's `job_type`) with JSON `arguments`
+/// inside `txn`; a second job with the same `idempotency_key` is not added. Any
+/// queue of the portal goes through here (e-mail, webhook deliveries).
+pub async fn push_job_in(
     txn: &impl ConnectionTrait,
+    queue: &str,
+    max_attempts: i64,
     arguments: Vec<u8>,
     idempotency_key: String,
 ) -> Result<(), DomainError> {
@@ -150,8 +171,8 @@ async fn push_arguments_in(
             [
                 arguments.into(),
                 id.into(),
-                MAIL_QUEUE.into(),
-                MAX_ATTEMPTS.into(),
+                queue.into(),
+                max_attempts.into(),
                 chrono::Utc::now().timestamp().into(),
                 idempotency_key.into(),
             ],
@@ -165,14 +186,14 @@ async fn push_arguments_in(
             [
                 arguments.into(),
                 id.into(),
-                MAIL_QUEUE.into(),
-                (MAX_ATTEMPTS as i32).into(),
+                queue.into(),
+                (max_attempts as i32).into(),
                 idempotency_key.into(),
             ],
         ),
         other => {
             return Err(DomainError::internal(anyhow::anyhow!(
-                "no e-mail job queue for {other:?}"
+                "no job queue for {other:?}"
             )));
         }
     };

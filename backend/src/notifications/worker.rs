@@ -38,13 +38,45 @@ const MAX_RESTART_DELAY: Duration = Duration::from_secs(60);
 /// How long stopping waits for a message being sent.
 const STOP_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// The running worker; [`MailWorker::stop`] ends it after the job in hand.
-pub struct MailWorker {
+/// A running job worker (e-mail here, webhook deliveries in `webhooks::worker`);
+/// [`JobWorker::stop`] ends it after the job in hand.
+pub struct JobWorker {
     stop: watch::Sender<bool>,
     task: Option<JoinHandle<()>>,
 }
 
-impl MailWorker {
+/// The e-mail worker.
+pub type MailWorker = JobWorker;
+
+impl JobWorker {
+    /// Runs `run_once` under [`supervise`] until stopped; `kind` names its workers.
+    pub(crate) fn supervised(run_once: RunOnce, kind: &'static str) -> JobWorker {
+        JobWorker::supervised_on(run_once, kind, watch::channel(false).0)
+    }
+
+    /// [`JobWorker::supervised`] with a stop signal the jobs can also watch (to cut a
+    /// backoff pause short when the server stops).
+    pub(crate) fn supervised_on(
+        run_once: RunOnce,
+        kind: &'static str,
+        stop: watch::Sender<bool>,
+    ) -> JobWorker {
+        let stopped = stop.subscribe();
+        JobWorker {
+            stop,
+            task: Some(tokio::spawn(supervise(run_once, kind, stopped))),
+        }
+    }
+
+    /// A worker that was not started (its configuration is unusable); stopping it
+    /// does nothing.
+    pub(crate) fn not_started() -> JobWorker {
+        JobWorker {
+            stop: watch::channel(false).0,
+            task: None,
+        }
+    }
+
     /// Stops taking jobs and waits (a bounded time) for the one being sent.
     pub async fn stop(mut self) {
         let _ = self.stop.send(true);
@@ -53,15 +85,20 @@ impl MailWorker {
         {
             // The job in hand stays locked until another worker recovers it.
             task.abort();
-            tracing::warn!("the e-mail worker did not stop in time; its job will be retried");
+            tracing::warn!("a job worker did not stop in time; its job will be retried");
         }
     }
 }
 
 /// The pause after failed attempt number `attempt` (0 for the first).
 pub fn retry_delay(attempt: usize) -> Duration {
+    backoff(FIRST_RETRY_DELAY, MAX_RETRY_DELAY, attempt)
+}
+
+/// `first` doubled per failed attempt (0 for the first), at most `max`.
+pub fn backoff(first: Duration, max: Duration, attempt: usize) -> Duration {
     let factor = 1u32 << Ord::min(attempt, 16);
-    Ord::min(FIRST_RETRY_DELAY.saturating_mul(factor), MAX_RETRY_DELAY)
+    Ord::min(first.saturating_mul(factor), max)
 }
 
 /// Sends one job's e-mail. An error fails this attempt after a pause that grows with
@@ -99,13 +136,13 @@ async fn deliver(
 /// within its first poll (a fast database under load) nothing is left to wake the
 /// worker, which then sleeps until its next heartbeat (30 s). Here the new tick is
 /// always polled, so its waker is registered before the strategy returns.
-struct Ticker {
+pub(crate) struct Ticker {
     period: Duration,
     interval: Option<tokio::time::Interval>,
 }
 
 impl Ticker {
-    fn every(period: Duration) -> Ticker {
+    pub(crate) fn every(period: Duration) -> Ticker {
         Ticker {
             period,
             interval: None,
@@ -135,13 +172,13 @@ impl PollStrategy for Ticker {
 }
 
 /// One run of a worker named `name` until `stop` turns true or it fails.
-type RunOnce = Box<
+pub(crate) type RunOnce = Box<
     dyn Fn(String, watch::Receiver<bool>) -> BoxFuture<'static, Result<(), WorkerError>>
         + Send
         + Sync,
 >;
 
-async fn stop_signal(mut stop: watch::Receiver<bool>) -> Result<(), WorkerError> {
+pub(crate) async fn stop_signal(mut stop: watch::Receiver<bool>) -> Result<(), WorkerError> {
     // A dropped sender also means stop.
     let _ = stop.wait_for(|stopped| *stopped).await;
     Ok(())
@@ -178,20 +215,20 @@ fn postgres_runner(db: &DatabaseConnection, mailer: Mailer) -> RunOnce {
 }
 
 /// Runs the worker until stopped, starting it again after failures.
-async fn supervise(run_once: RunOnce, mut stop: watch::Receiver<bool>) {
+async fn supervise(run_once: RunOnce, kind: &'static str, mut stop: watch::Receiver<bool>) {
     let mut delay = POLL_INTERVAL;
     loop {
         // A new name per run: apalis refuses a name whose heartbeat is still fresh.
-        let name = format!("portal-mail-{}", ulid::Ulid::generate());
-        tracing::debug!(worker = %name, "e-mail worker starting");
+        let name = format!("portal-{kind}-{}", ulid::Ulid::generate());
+        tracing::debug!(worker = %name, "job worker starting");
         let result = run_once(name, stop.clone()).await;
         // Stopped, or the `MailWorker` was dropped without `stop`.
         if *stop.borrow() || stop.has_changed().is_err() {
             return;
         }
         match result {
-            Ok(()) => tracing::warn!("the e-mail worker ended; starting it again"),
-            Err(error) => tracing::error!(%error, "the e-mail worker failed; starting it again"),
+            Ok(()) => tracing::warn!(kind, "a job worker ended; starting it again"),
+            Err(error) => tracing::error!(kind, %error, "a job worker failed; starting it again"),
         }
         tokio::select! {
             () = tokio::time::sleep(delay) => {}
@@ -208,8 +245,6 @@ pub fn start(
     config: &MailConfig,
     link_keys: crate::domain::auth::token::TokenKeys,
 ) -> MailWorker {
-    let (stop, stopped) = watch::channel(false);
-    let not_started = |stop| MailWorker { stop, task: None };
     let mailer = match Mailer::from_config(config) {
         Ok(mailer) => mailer.with_link_keys(link_keys),
         Err(error) => {
@@ -218,7 +253,7 @@ pub fn start(
                 error = format!("{error:#}"),
                 "e-mail is not sent: the mail configuration is unusable"
             );
-            return not_started(stop);
+            return JobWorker::not_started();
         }
     };
     let run_once = match db.get_database_backend() {
@@ -226,13 +261,10 @@ pub fn start(
         DbBackend::Postgres => postgres_runner(db, mailer),
         other => {
             tracing::error!(backend = ?other, "e-mail is not sent: no job queue for this database");
-            return not_started(stop);
+            return JobWorker::not_started();
         }
     };
-    MailWorker {
-        stop,
-        task: Some(tokio::spawn(supervise(run_once, stopped))),
-    }
+    JobWorker::supervised(run_once, "mail")
 }
 
 #[cfg(test)]

@@ -818,6 +818,7 @@ async fn seed_payments(
         company_id: None,
         language: shared::Language::He,
         session_id: None,
+        api_key: None,
     };
     let credited: HashMap<i64, i64> = crate::entities::credit_note::Entity::find()
         .all(txn)

@@ -217,6 +217,7 @@ pub fn test_config(database_url: String, static_dir: Option<PathBuf>) -> Config 
         supplier: Default::default(),
         login_limits: Default::default(),
         trusted_proxies: Vec::new(),
+        webhooks: backend::config::WebhookConfig::default(),
     }
 }
 

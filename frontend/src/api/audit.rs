@@ -8,7 +8,7 @@ use super::{ApiError, Page, graphql, optional};
 pub const PAGE_SIZE: u32 = 30;
 
 /// Every action the log records, as the API names them.
-pub const ACTIONS: [&str; 31] = [
+pub const ACTIONS: [&str; 36] = [
     "LOGIN_SUCCEEDED",
     "LOGIN_FAILED",
     "USER_CREATED",
@@ -27,6 +27,11 @@ pub const ACTIONS: [&str; 31] = [
     "RECOVERY_CODES_REGENERATED",
     "COMPANY_SECURITY_CHANGED",
     "API_KEY_USED",
+    "API_KEY_CREATED",
+    "API_KEY_REVOKED",
+    "WEBHOOK_CREATED",
+    "WEBHOOK_UPDATED",
+    "WEBHOOK_DELETED",
     "LOGGED_OUT",
     "LOGGED_OUT_EVERYWHERE",
     "SESSION_REVOKED",

@@ -14,6 +14,7 @@ pub mod company_rules;
 pub mod dashboard;
 pub mod documents;
 pub mod fulfilment;
+pub mod integrations;
 pub mod invitations;
 pub mod notifications;
 pub mod order_entry;

@@ -9,6 +9,7 @@ pub mod company_balance;
 pub mod company_picker;
 pub mod csv_import;
 pub mod documents;
+pub mod export_csv;
 pub mod files;
 pub mod header;
 pub mod import_errors;

@@ -87,6 +87,13 @@ fn items_for(role: Role) -> Vec<NavItem> {
                 label: |t| t.payments.nav_label,
                 exact: true,
             });
+            // API keys and webhooks: one entry (the header has no room for two), the
+            // pages link each other through their tabs.
+            items.push(NavItem {
+                href: "/staff/api-keys",
+                label: |t| t.integrations.nav_label,
+                exact: true,
+            });
         }
     }
     // The audit log: staff see every entry, a company admin its company's.

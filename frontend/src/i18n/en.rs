@@ -362,6 +362,7 @@ pub const EN: Texts = Texts {
     staff_entry: super::staff_entry::EN,
     payments: super::payments::EN,
     dashboard: super::dashboard::EN,
+    integrations: super::integrations::EN,
     accessibility: super::accessibility::EN,
     connectivity: super::connectivity::EN,
     suggestions: super::suggestions::EN,

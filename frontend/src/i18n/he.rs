@@ -362,6 +362,7 @@ pub const HE: Texts = Texts {
     staff_entry: super::staff_entry::HE,
     payments: super::payments::HE,
     dashboard: super::dashboard::HE,
+    integrations: super::integrations::HE,
     accessibility: super::accessibility::HE,
     connectivity: super::connectivity::HE,
     suggestions: super::suggestions::HE,

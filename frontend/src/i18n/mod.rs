@@ -14,6 +14,7 @@ mod documents;
 mod en;
 mod fulfilment;
 mod he;
+mod integrations;
 mod onboarding;
 mod orders;
 mod password;
@@ -40,6 +41,7 @@ pub use connectivity::ConnectivityTexts;
 pub use dashboard::DashboardTexts;
 pub use documents::DocumentsTexts;
 pub use fulfilment::FulfilmentTexts;
+pub use integrations::IntegrationsTexts;
 pub use onboarding::OnboardingTexts;
 pub use orders::OrdersTexts;
 pub use password::PasswordTexts;
@@ -190,6 +192,7 @@ pub struct Texts {
     pub password: PasswordTexts,
     pub onboarding: OnboardingTexts,
     pub suggestions: SuggestionsTexts,
+    pub integrations: IntegrationsTexts,
 }
 
 pub struct AppTexts {

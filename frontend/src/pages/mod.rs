@@ -13,6 +13,7 @@ pub mod companies;
 pub mod company_rules;
 pub mod dashboard;
 pub mod home;
+pub mod integrations;
 pub mod invoices;
 pub mod ledger;
 pub mod login;

@@ -10,6 +10,7 @@ use crate::components::skeleton::TableSkeleton;
 use crate::i18n::tr;
 use crate::pages::companies::CompaniesPage;
 use crate::pages::dashboard::DashboardPage;
+use crate::pages::integrations::{ApiKeysPage, WebhooksPage};
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::payments::PaymentsPage;
 use crate::pages::staff_assortments::StaffAssortmentsPage;
@@ -31,6 +32,8 @@ pub fn staff_pages(page: StaffPage) -> AnyView {
         StaffPage::PickList => view! { <PickListPage /> }.into_any(),
         StaffPage::OrderEntry => view! { <StaffOrderEntryPage /> }.into_any(),
         StaffPage::Payments => view! { <PaymentsPage /> }.into_any(),
+        StaffPage::ApiKeys => view! { <ApiKeysPage /> }.into_any(),
+        StaffPage::Webhooks => view! { <WebhooksPage /> }.into_any(),
     }
 }
 

@@ -154,6 +154,9 @@ pub async fn authenticate(
     let Some(token) = bearer_token else {
         return Ok(Authentication::Anonymous);
     };
+    if token.starts_with(crate::domain::api_keys::KEY_PREFIX) {
+        return crate::domain::api_keys::authenticate(db, token).await;
+    }
     let verified = match keys.verify(token) {
         Ok(verified) => verified,
         Err(rejection) => return Ok(Authentication::Rejected(rejection.message())),
@@ -179,6 +182,7 @@ pub async fn authenticate_user(
             company_id: account.company_id,
             language: account.language,
             session_id,
+            api_key: None,
         })),
         None => Ok(Authentication::Rejected(
             token::TokenRejection::Invalid.message(),

@@ -117,6 +117,7 @@ pub async fn invoice_order(
         },
     )
     .await?;
+    crate::webhooks::on_invoice_issued(txn, &row).await?;
     Ok(row)
 }
 
@@ -223,6 +224,7 @@ pub async fn credit_note(
         },
     )
     .await?;
+    crate::webhooks::on_credit_note_issued(txn, &row).await?;
     Ok((row, credited))
 }
 

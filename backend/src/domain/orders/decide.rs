@@ -198,6 +198,10 @@ pub async fn approve(
     };
     // Notifications: the buyer of a fully approved order, in this transaction.
     crate::notifications::on_order_decided(&txn, row.id).await?;
+    if status == OrderStatus::Submitted {
+        // Fully approved: the order reaches the supplier now.
+        crate::webhooks::on_order_created(&txn, row.id).await?;
+    }
     events.announce_order_in(&txn, &order_change).await?;
     txn.commit().await.map_err(|_| lost_race())?;
     let order = read::get(db, OrderScope::Customer(actor.customer_company()?), row.id).await?;

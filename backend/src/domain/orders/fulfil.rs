@@ -771,6 +771,7 @@ async fn apply_in(
     }
     if !transition.steps.is_empty() {
         close_requests(txn, actor, &row, to, &comment, now).await?;
+        crate::webhooks::on_order_status_changed(txn, row.id, status_of(&row.status)?, to).await?;
     }
     if transition.has(Effect::NotifyBuyer) {
         crate::notifications::on_order_moved(txn, row.id, actor.user_id.0, &comment, detail)

@@ -3,6 +3,7 @@
 
 pub mod decide;
 pub mod fulfil;
+pub mod ingest;
 pub mod place;
 pub mod read;
 pub mod workflow;

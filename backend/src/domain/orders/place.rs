@@ -349,7 +349,7 @@ pub async fn place_for(
     place_through(db, &acting, request, events, channel).await
 }
 
-async fn place_through(
+pub(super) async fn place_through(
     db: &DatabaseConnection,
     actor: &Actor,
     request: OrderRequest,
@@ -440,6 +440,7 @@ async fn place_through(
         created_at: Set(now),
         updated_at: Set(now),
         submitted_at: Set((status == OrderStatus::Submitted).then_some(now)),
+        api_key_id: Set(actor.api_key.as_ref().map(|grant| grant.key_id)),
         ..Default::default()
     }
     .insert(&txn)
@@ -559,6 +560,9 @@ async fn place_through(
     };
     // Notifications: approvers of a pending order, in-app and e-mail, in this transaction.
     crate::notifications::on_order_placed(&txn, inserted.id).await?;
+    if status == OrderStatus::Submitted {
+        crate::webhooks::on_order_created(&txn, inserted.id).await?;
+    }
     events.announce_in(&txn, &stock_changes).await?;
     events.announce_order_in(&txn, &order_change).await?;
     txn.commit().await?;

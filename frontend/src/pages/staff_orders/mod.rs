@@ -14,6 +14,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::orders::OrderFilter;
+use crate::components::export_csv::ExportCsv;
 use crate::components::orders::feed::{OrderNews, listen};
 use crate::components::orders::list::{ListFailed, ListPhase, OrdersList, OrdersLoadMore};
 use crate::components::orders::requests::open_request_count;
@@ -66,6 +67,16 @@ fn QueuePage() -> impl IntoView {
         }
     };
 
+    // The export follows the filter's dates.
+    let export_range = Signal::derive(move || {
+        queue.filter.with(|filter| {
+            (
+                filter.from.clone().unwrap_or_default(),
+                filter.to.clone().unwrap_or_default(),
+            )
+        })
+    });
+
     view! {
         <section class="page queue-page" data-testid="queue-page">
             <header class="page-header queue-header">
@@ -73,10 +84,13 @@ fn QueuePage() -> impl IntoView {
                     <h1>{tr(|t| t.staff_orders.title)}</h1>
                     <p class="lead">{tr(|t| t.staff_orders.intro)}</p>
                 </div>
-                // Phone, e-mail and WhatsApp orders enter the same queue from here.
-                <A href="/staff/orders/new" attr:class="button primary" attr:data-testid="enter-order">
-                    {tr(|t| t.staff_entry.title)}
-                </A>
+                <div class="button-row">
+                    <ExportCsv kind="ORDERS" range=export_range />
+                    // Phone, e-mail and WhatsApp orders enter the same queue from here.
+                    <A href="/staff/orders/new" attr:class="button primary" attr:data-testid="enter-order">
+                        {tr(|t| t.staff_entry.title)}
+                    </A>
+                </div>
             </header>
             <RequestsAlert queue />
             <FilterBar filter=queue.filter />
