@@ -144,7 +144,9 @@ test('customer requests come first, tagged, counted in the alert and on the home
   await requestCancellation(request, requested.id, 'Ordered by mistake (e2e)');
 
   await signInLive(page, STAFF);
-  // The home page counts the requests and leads to them.
+  // Staff land on the dashboard; the brand leads home, which counts the requests and
+  // leads to them.
+  await page.locator('a.brand').click();
   const card = page.getByTestId('requests-card');
   await expect(card.getByTestId('requests-count')).toHaveText(/^\d+$/);
 
