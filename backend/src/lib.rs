@@ -18,3 +18,8 @@ pub mod notifications;
 pub mod seed;
 pub mod telemetry;
 pub mod webhooks;
+
+/// Every binary linking the server (the portal, tests, benchmarks) allocates with
+/// mimalloc: see `Cargo.toml` and the numbers in `ARCHITECTURE.md`.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::shop::{available, quantity_above, set_available};
+use common::shop::{available, company_id, money, quantity_above, set_available};
 use common::{TestApp, assert_no_errors, error_code};
 use serde_json::{Value, json};
 
@@ -373,6 +373,79 @@ async fn a_race_for_the_last_units_never_oversells() {
         .count();
     assert_eq!((placed, out_of_stock), (5, 7), "{results:?}");
     assert_eq!(available(&app, &staff, "SCR-105").await, 0);
+}
+
+/// Rule 6 under concurrency: orders racing for the last of the credit must not all
+/// pass the check, each having read the exposure before the others committed. Each
+/// order is for a different product, so that no stock row lines them up first.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_race_for_the_last_credit_never_exceeds_the_limit() {
+    let app = TestApp::spawn().await;
+    let buyer = app.login("buyer@other.test").await; // Negev: credit limit 80,000.
+    let staff = app.login("staff@demo.test").await;
+    let negev = company_id(&app, &staff, "Negev Builders Ltd").await;
+    let ledger = "query($company: ID) { ledger(companyId: $company) { availableCredit } }";
+    let available_credit = |response: &Value| money(&response["data"]["ledger"]["availableCredit"]);
+    let before = app
+        .graphql(Some(&staff), ledger, json!({ "company": negev }))
+        .await;
+    let credit = available_credit(&before);
+    assert!(credit > 10_000.0, "{before}");
+    let catalog = app
+        .graphql(
+            Some(&buyer),
+            "{ products(first: 100) { edges { node { sku unitPrice packSize minOrderQuantity priceTiers { minQuantity } } } } }",
+            json!({}),
+        )
+        .await;
+    let skus: Vec<String> = catalog["data"]["products"]["edges"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|edge| &edge["node"])
+        .filter(|node| {
+            node["packSize"] == 1
+                && node["minOrderQuantity"] == 1
+                && money(&node["unitPrice"]) > 0.0
+        })
+        .filter_map(|node| node["sku"].as_str().map(str::to_owned))
+        .take(8)
+        .collect();
+    assert_eq!(skus.len(), 8, "{catalog}");
+    // Each order (with VAT) takes about a third of the credit: two or three fit.
+    let mut orders = Vec::new();
+    for sku in &skus {
+        set_available(&app, &staff, sku, 10_000_000).await;
+        let quantity = quantity_above(&app, &buyer, sku, credit / 3.0 / 1.18).await;
+        orders.push((sku.clone(), quantity));
+    }
+    let attempts = orders.iter().map(|(sku, quantity)| {
+        let (app, buyer) = (&app, &buyer);
+        async move { place(app, buyer, &[(sku.as_str(), *quantity)], None).await }
+    });
+    let results = futures_util::future::join_all(attempts).await;
+    let placed = results
+        .iter()
+        .filter(|response| response.get("errors").is_none())
+        .count();
+    for response in results.iter().filter(|r| r.get("errors").is_some()) {
+        assert_eq!(error_code(response), Some("CREDIT_LIMIT"), "{response}");
+    }
+    let totals: Vec<f64> = results
+        .iter()
+        .filter(|response| response.get("errors").is_none())
+        .map(|response| money(&response["data"]["placeOrder"]["total"]))
+        .collect();
+    assert!(placed >= 2, "some orders fit {credit}: {results:?}");
+    assert!(placed < 8, "not every order fits {credit}: {totals:?}");
+    assert!(
+        totals.iter().sum::<f64>() <= credit,
+        "the placed orders {totals:?} exceed the available credit {credit}"
+    );
+    let after = app
+        .graphql(Some(&staff), ledger, json!({ "company": negev }))
+        .await;
+    assert!(available_credit(&after) >= 0.0, "{after}");
 }
 
 #[tokio::test]

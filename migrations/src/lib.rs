@@ -24,6 +24,7 @@ mod m20261124_000011_integrations;
 mod m20261124_000012_dashboard;
 mod m20261124_000013_suggestions;
 mod m20261124_000014_search_index;
+mod m20261124_000015_price_version;
 
 pub struct Migrator;
 
@@ -43,6 +44,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000012_dashboard::Migration),
             Box::new(m20261124_000013_suggestions::Migration),
             Box::new(m20261124_000014_search_index::Migration),
+            Box::new(m20261124_000015_price_version::Migration),
         ]
     }
 }

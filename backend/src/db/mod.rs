@@ -33,11 +33,14 @@ pub async fn connect(database_url: &str) -> anyhow::Result<DatabaseConnection> {
                 .busy_timeout(Duration::from_secs(10))
                 .foreign_keys(true)
         });
-    if database_url.starts_with("sqlite:") {
-        options.max_connections(8).min_connections(1);
+    let default_size = if database_url.starts_with("sqlite:") {
+        SQLITE_POOL_SIZE
     } else {
-        options.max_connections(32).min_connections(2);
-    }
+        POSTGRES_POOL_SIZE
+    };
+    options
+        .max_connections(pool_size(default_size)?)
+        .min_connections(1);
     let connection = Database::connect(options).await.with_context(|| {
         format!(
             "cannot connect to the database at {}",
@@ -45,6 +48,23 @@ pub async fn connect(database_url: &str) -> anyhow::Result<DatabaseConnection> {
         )
     })?;
     Ok(connection)
+}
+
+/// Connections per instance unless `DATABASE_MAX_CONNECTIONS` says otherwise. On
+/// SQLite each connection is a thread of its own; more than the cores only adds
+/// switching (measured in the note of issue 7). On PostgreSQL, instances × this must
+/// stay under the server's `max_connections` (100 by default).
+const SQLITE_POOL_SIZE: u32 = 8;
+const POSTGRES_POOL_SIZE: u32 = 16;
+
+fn pool_size(default: u32) -> anyhow::Result<u32> {
+    match std::env::var("DATABASE_MAX_CONNECTIONS") {
+        Ok(value) => match value.trim().parse::<u32>() {
+            Ok(size) if (1..=1000).contains(&size) => Ok(size),
+            _ => anyhow::bail!("DATABASE_MAX_CONNECTIONS must be a number from 1 to 1000"),
+        },
+        Err(_) => Ok(default),
+    }
 }
 
 /// Brings the schema up to the newest migration. Returns true when the database was

@@ -166,7 +166,7 @@ pub(super) async fn product_nodes(
     products: Vec<DomainProduct>,
 ) -> Result<Vec<Product>, DomainError> {
     let ids: Vec<i64> = products.iter().map(|product| product.id).collect();
-    let offers = offers::offers(ctx.db()?, viewer, &ids).await?;
+    let offers = offers::offers(ctx.db()?, ctx.price_cache()?, viewer, &ids).await?;
     Ok(products
         .into_iter()
         .map(|product| {

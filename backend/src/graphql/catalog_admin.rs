@@ -197,7 +197,8 @@ impl CatalogAdminMutation {
             return Err(DomainError::NotFound("category").into());
         }
         let (saved, _) = admin::upsert_product(db, &product).await?;
-        let offers = offers::offers(db, CatalogViewer::Supplier, &[saved.id]).await?;
+        let offers =
+            offers::offers(db, ctx.price_cache()?, CatalogViewer::Supplier, &[saved.id]).await?;
         let offer = offers.get(&saved.id);
         Ok(Product::from_domain(saved, offer, actor.language))
     }

@@ -10,6 +10,7 @@ use crate::domain::DomainError;
 use crate::domain::auth::throttle::{LoginThrottle, ResetThrottle};
 use crate::domain::auth::token::TokenKeys;
 use crate::domain::authz::{self, Actor, Authentication, Operation};
+use crate::domain::catalog::price_cache::PriceCache;
 use crate::domain::invoicing::SupplierDetails;
 use crate::events::EventBus;
 use crate::http::client_ip::ClientIp;
@@ -21,6 +22,8 @@ pub trait ContextExt {
     fn events(&self) -> Result<&EventBus, DomainError>;
     /// The supplier's details printed on documents.
     fn supplier(&self) -> Result<&SupplierDetails, DomainError>;
+    /// The catalog's price cache of this instance.
+    fn price_cache(&self) -> Result<&PriceCache, DomainError>;
     /// The one authorization check of an operation: returns the caller if its role
     /// may perform `operation`.
     fn authorize(&self, operation: Operation) -> Result<&Actor, DomainError>;
@@ -48,6 +51,12 @@ impl ContextExt for Context<'_> {
     fn events(&self) -> Result<&EventBus, DomainError> {
         self.data::<EventBus>()
             .map_err(|_| DomainError::internal(anyhow::anyhow!("no event bus in the context")))
+    }
+
+    fn price_cache(&self) -> Result<&PriceCache, DomainError> {
+        self.data::<Arc<PriceCache>>()
+            .map(|cache| cache.as_ref())
+            .map_err(|_| DomainError::internal(anyhow::anyhow!("no price cache in the context")))
     }
 
     fn supplier(&self) -> Result<&SupplierDetails, DomainError> {

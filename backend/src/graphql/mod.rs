@@ -111,6 +111,9 @@ pub fn build_schema(
     .data(login_throttle)
     .data(Arc::new(ResetThrottle::default()))
     .data(Arc::new(
+        crate::domain::catalog::price_cache::PriceCache::default(),
+    ))
+    .data(Arc::new(
         crate::domain::companies::invitations::InvitationThrottle::default(),
     ))
     .limit_depth(MAX_DEPTH)

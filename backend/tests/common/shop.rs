@@ -78,3 +78,19 @@ pub async fn company_id(app: &TestApp, staff: &str, name: &str) -> String {
         .map(str::to_owned)
         .unwrap_or_else(|| panic!("no company called {name}"))
 }
+
+/// The id of the price list called `name`, as supplier staff read it.
+pub async fn price_list_id(app: &TestApp, staff: &str, name: &str) -> String {
+    let lists = app
+        .graphql(Some(staff), "{ priceLists { id name } }", json!({}))
+        .await;
+    assert_no_errors(&lists);
+    lists["data"]["priceLists"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|list| list["name"] == name)
+        .and_then(|list| list["id"].as_str())
+        .map(str::to_owned)
+        .unwrap_or_else(|| panic!("no price list called {name}"))
+}

@@ -161,10 +161,30 @@ pub async fn authenticate(
         Ok(verified) => verified,
         Err(rejection) => return Ok(Authentication::Rejected(rejection.message())),
     };
-    if !session::is_open(db, verified.user, verified.session).await? {
-        return Ok(Authentication::Rejected(session::SESSION_ENDED));
+    match session::active_user_in_session(db, verified.user, verified.session).await? {
+        Some(row) => Ok(authenticated(
+            Account::try_from(row)?,
+            Some(verified.session),
+        )),
+        None if !session::is_open(db, verified.user, verified.session).await? => {
+            Ok(Authentication::Rejected(session::SESSION_ENDED))
+        }
+        None => Ok(Authentication::Rejected(
+            token::TokenRejection::Invalid.message(),
+        )),
     }
-    authenticate_user(db, verified.user, Some(verified.session)).await
+}
+
+fn authenticated(account: Account, session_id: Option<session::SessionId>) -> Authentication {
+    Authentication::Authenticated(Actor {
+        user_id: account.id,
+        email: account.email,
+        role: account.role,
+        company_id: account.company_id,
+        language: account.language,
+        session_id,
+        api_key: None,
+    })
 }
 
 /// The [`Authentication`] of a user whose credential (a session token, a signed
@@ -175,15 +195,7 @@ pub async fn authenticate_user(
     session_id: Option<session::SessionId>,
 ) -> Result<Authentication, DomainError> {
     match accounts::find_active(db, user_id).await? {
-        Some(account) => Ok(Authentication::Authenticated(Actor {
-            user_id: account.id,
-            email: account.email,
-            role: account.role,
-            company_id: account.company_id,
-            language: account.language,
-            session_id,
-            api_key: None,
-        })),
+        Some(account) => Ok(authenticated(account, session_id)),
         None => Ok(Authentication::Rejected(
             token::TokenRejection::Invalid.message(),
         )),

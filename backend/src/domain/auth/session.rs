@@ -336,15 +336,42 @@ pub async fn is_open(
     session: SessionId,
 ) -> Result<bool, DomainError> {
     let found = session::Entity::find_by_id(session.0)
-        .filter(session::Column::UserId.eq(user.0))
-        .filter(session::Column::RevokedAt.is_null())
-        .filter(session::Column::ExpiresAt.gt(Utc::now()))
+        .filter(open_session_of(user))
         .select_only()
         .column(session::Column::Id)
         .into_tuple::<i64>()
         .one(db)
         .await?;
     Ok(found.is_some())
+}
+
+/// The conditions on a `sessions` row that `user` may still use.
+fn open_session_of(user: UserId) -> sea_orm::Condition {
+    sea_orm::Condition::all()
+        .add(session::Column::UserId.eq(user.0))
+        .add(session::Column::RevokedAt.is_null())
+        .add(session::Column::ExpiresAt.gt(Utc::now()))
+}
+
+/// The user of a token, read in one query with its session's check: the user row,
+/// if the user is active **and** `session` is open. `None` says only that one of the
+/// two failed; [`is_open`] tells which (a refusal is rare, a request is not).
+pub async fn active_user_in_session(
+    db: &impl ConnectionTrait,
+    user: UserId,
+    session: SessionId,
+) -> Result<Option<user::Model>, DomainError> {
+    let open = sea_orm::sea_query::Query::select()
+        .expr(Expr::val(1))
+        .from(session::Entity)
+        .and_where(session::Column::Id.eq(session.0))
+        .cond_where(open_session_of(user))
+        .to_owned();
+    Ok(user::Entity::find_by_id(user.0)
+        .filter(user::Column::Active.eq(true))
+        .filter(Expr::exists(open))
+        .one(db)
+        .await?)
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ pub mod admin;
 pub mod csv;
 pub mod listing;
 pub mod offers;
+pub mod price_cache;
 pub mod stock;
 pub mod visibility;
 
@@ -15,7 +16,7 @@ use crate::entities::product;
 
 /// Whose catalog is being read: the supplier sees every product, a company only its
 /// assortment.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum CatalogViewer {
     Supplier,
     Customer(CompanyId),

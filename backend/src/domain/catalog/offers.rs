@@ -9,6 +9,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use shared::Money;
 
 use super::CatalogViewer;
+use super::price_cache::PriceCache;
 use crate::db::money;
 use crate::domain::DomainError;
 use crate::domain::pricing::{DiscountPercent, ListPrice, PriceTier, unit_price, visible_tiers};
@@ -138,14 +139,15 @@ pub async fn available(
         .collect())
 }
 
-/// Offers for `product_ids`, which the caller has already checked are visible.
+/// Offers for `product_ids`, which the caller has already checked are visible: prices
+/// through the catalog's [`PriceCache`], stock always from the database.
 pub async fn offers(
     db: &impl ConnectionTrait,
+    cache: &PriceCache,
     viewer: CatalogViewer,
     product_ids: &[i64],
 ) -> Result<HashMap<i64, Offer>, DomainError> {
-    let context = price_context(db, viewer).await?;
-    let prices = list_prices(db, &context, product_ids).await?;
+    let (context, prices) = cache.prices(db, viewer, product_ids).await?;
     let stock = available(db, product_ids).await?;
     Ok(product_ids
         .iter()

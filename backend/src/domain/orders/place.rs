@@ -5,10 +5,10 @@
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::sea_query::{Expr, ExprTrait, LockType};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    DatabaseTransaction, EntityTrait, QueryFilter,
+    DatabaseTransaction, EntityTrait, QueryFilter, QuerySelect,
 };
 use shared::{CompanyId, Money, OrderStatus, Sku};
 
@@ -16,8 +16,9 @@ use super::read;
 use super::{Order, OrderChange};
 use crate::db::money;
 use crate::domain::approval::{self, ApprovalDecision, ApprovalPolicy, BudgetUse};
+use crate::domain::catalog::CatalogViewer;
 use crate::domain::catalog::offers::{available, list_prices, price_context};
-use crate::domain::catalog::{CatalogViewer, listing};
+use crate::domain::catalog::visibility::visible_products;
 use crate::domain::cost_centers;
 use crate::domain::error::violated_unique_constraint;
 use crate::domain::pricing::{line_total, unit_price};
@@ -102,22 +103,22 @@ async fn price_lines(
     }
     let viewer = CatalogViewer::from(actor);
     let skus: Vec<String> = quantities.keys().cloned().collect();
-    let visible: std::collections::HashMap<String, i64> =
-        listing::visible_ids(db, viewer, Some(&skus))
-            .await?
-            .into_iter()
-            .map(|(id, sku)| (sku, id))
-            .collect();
-    if let Some(unknown) = skus.iter().find(|sku| !visible.contains_key(*sku)) {
-        return Err(line_error(unknown, "no such product in your catalog"));
-    }
+    // The products of the lines, only those of the buyer's catalog, in one query.
     let products: std::collections::HashMap<i64, product::Model> = product::Entity::find()
-        .filter(product::Column::Id.is_in(visible.values().copied().collect::<Vec<_>>()))
+        .filter(visible_products(db.get_database_backend(), viewer))
+        .filter(product::Column::Sku.is_in(skus.clone()))
         .all(db)
         .await?
         .into_iter()
         .map(|row| (row.id, row))
         .collect();
+    let visible: std::collections::HashMap<String, i64> = products
+        .values()
+        .map(|row| (row.sku.clone(), row.id))
+        .collect();
+    if let Some(unknown) = skus.iter().find(|sku| !visible.contains_key(*sku)) {
+        return Err(line_error(unknown, "no such product in your catalog"));
+    }
     let context = price_context(db, viewer).await?;
     let ids: Vec<i64> = products.keys().copied().collect();
     let prices = list_prices(db, &context, &ids).await?;
@@ -235,14 +236,24 @@ pub async fn quote(
 }
 
 /// The ledger's open debt plus open orders plus this order must stay within the
-/// credit limit (rule 6). Both sums are read inside the placing transaction.
+/// credit limit (rule 6). Called once the order is written in the placing
+/// transaction (so the open orders include it); both sums are read after the
+/// company's row is locked until commit: on PostgreSQL two orders placed at once
+/// would otherwise each read the exposure without the other and both pass (SQLite's
+/// write transactions are serial already). `FOR NO KEY UPDATE`, as the order's own
+/// foreign key holds `KEY SHARE` on that row.
 async fn check_credit(
     txn: &DatabaseTransaction,
-    company: &company::Model,
+    company_id: CompanyId,
     total: Money,
 ) -> Result<(), DomainError> {
-    let (balance, open_orders) =
-        crate::domain::ledger::exposure(txn, shared::CompanyId(company.id)).await?;
+    let company = company::Entity::find_by_id(company_id.0)
+        .lock(LockType::NoKeyUpdate)
+        .one(txn)
+        .await?
+        .ok_or(DomainError::NotFound("company"))?;
+    let (balance, open_with_this) = crate::domain::ledger::exposure(txn, company_id).await?;
+    let open_orders = open_with_this - total;
     let open = balance + open_orders;
     let limit = money::from_db(company.credit_limit);
     if open + total > limit {
@@ -409,7 +420,6 @@ pub(super) async fn place_through(
             budget_left_after: None,
         }
     };
-    check_credit(&txn, &company, total).await?;
 
     let now = Utc::now();
     let status = if decision.approvals_required == 0 {
@@ -465,12 +475,14 @@ pub(super) async fn place_through(
     };
     let number = format!("SO-{:06}", inserted.id);
     order::Entity::update_many()
-        .col_expr(order::Column::Number, Expr::value(number))
+        .col_expr(order::Column::Number, Expr::value(number.clone()))
         .filter(order::Column::Id.eq(inserted.id))
         .exec(&txn)
         .await?;
 
     let mut stock_changes = Vec::with_capacity(lines.len());
+    let mut order_lines = Vec::with_capacity(lines.len());
+    let mut movements = Vec::with_capacity(lines.len());
     for line in &lines {
         let quantity = i64::from(line.quantity);
         let reserved = stock::Entity::update_many()
@@ -497,7 +509,7 @@ pub(super) async fn place_through(
                 line.product.sku, line.quantity
             )));
         }
-        order_line::ActiveModel {
+        order_lines.push(order_line::ActiveModel {
             order_id: Set(inserted.id),
             product_id: Set(line.product.id),
             sku: Set(line.product.sku.clone()),
@@ -507,28 +519,28 @@ pub(super) async fn place_through(
             unit_price: Set(money::to_db_rounded(line.unit_price)),
             line_total: Set(stored(line.line_total)?),
             ..Default::default()
-        }
-        .insert(&txn)
-        .await?;
-        stock_movement::ActiveModel {
+        });
+        movements.push(stock_movement::ActiveModel {
             product_id: Set(line.product.id),
             on_hand_delta: Set(0),
             reserved_delta: Set(quantity),
             reason: Set("ORDER".to_owned()),
-            note: Set(format!("SO-{:06}", inserted.id)),
+            note: Set(number.clone()),
             actor_id: Set(Some(actor.user_id.0)),
             created_at: Set(now),
             ..Default::default()
-        }
-        .insert(&txn)
-        .await?;
+        });
     }
+    // One statement each for the lines and the stock movements, however many lines.
+    order_line::Entity::insert_many(order_lines)
+        .exec_without_returning(&txn)
+        .await?;
+    stock_movement::Entity::insert_many(movements)
+        .exec_without_returning(&txn)
+        .await?;
     // One read of the new levels for every line, for the live updates.
     let product_ids: Vec<i64> = lines.iter().map(|line| line.product.id).collect();
     let levels = available(&txn, &product_ids).await?;
-    // The order is evidence for suggestions from now on (until rejected or cancelled).
-    let basket = Basket::new(company.id, now.date_naive(), product_ids.clone());
-    suggestion_counts::record_placed(&txn, &basket).await?;
     for line in &lines {
         stock_changes.push(StockChange {
             product_id: line.product.id,
@@ -565,6 +577,13 @@ pub(super) async fn place_through(
     }
     events.announce_in(&txn, &stock_changes).await?;
     events.announce_order_in(&txn, &order_change).await?;
+    // Last, the two steps that lock the company's row until commit, so that the
+    // company's other orders wait for as short a time as possible (most of the time
+    // of a burst of one company's orders was spent waiting for that lock).
+    check_credit(&txn, company_id, total).await?;
+    // The order is evidence for suggestions from now on (until rejected or cancelled).
+    let basket = Basket::new(company.id, now.date_naive(), product_ids);
+    suggestion_counts::record_placed(&txn, &basket).await?;
     txn.commit().await?;
     let order = read::get(db, super::OrderScope::Customer(company_id), inserted.id).await?;
     Ok(Placed {
