@@ -20,6 +20,6 @@ pub mod telemetry;
 pub mod webhooks;
 
 /// Every binary linking the server (the portal, tests, benchmarks) allocates with
-/// mimalloc: see `Cargo.toml` and the numbers in `ARCHITECTURE.md`.
+/// mimalloc, for the reason given in `Cargo.toml` (measured in the note of issue 7).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
