@@ -34,8 +34,8 @@ use backend::domain::catalog::search_text;
 use backend::entities::{category, price_list, price_list_item, product, stock};
 use chrono::Utc;
 use common::orders::{
-    Item, LINES_PER_ORDER, add_buyers, lift_credit_limit, login_buyers, order_body, order_items,
-    outcome_of, set_available,
+    Item, LINES_PER_ORDER, add_buyers, galil_id, lift_credit_limit, login_buyers, order_body,
+    order_items, outcome_of, set_available,
 };
 use common::{Outcome, Run, Server};
 use sea_orm::{
@@ -434,8 +434,9 @@ async fn main() {
             loading.elapsed().as_secs_f64()
         );
         lift_credit_limit(&db).await;
-        add_buyers(&db, "bench-buyer", clients, None).await;
-        add_buyers(&db, "bench-pending", clients, Some(1)).await;
+        let galil = [galil_id(&db).await];
+        add_buyers(&db, "bench-buyer", clients, None, &galil).await;
+        add_buyers(&db, "bench-pending", clients, Some(1), &galil).await;
         let server = Server::start(&db, url).await;
         let buyer: Arc<str> = server.login("buyer@demo.test").await.into();
         let viewer: Arc<str> = server.login("viewer@demo.test").await.into();

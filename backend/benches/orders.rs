@@ -1,7 +1,8 @@
 //! Ordering benchmark (a command, not a test): `cargo xtask bench --orders`.
 //!
-//! Seeds the demo data, gives Galil 32 buyers and a credit limit that never binds, starts
-//! the real server in this process and drives it over loopback:
+//! Seeds the demo data, gives Galil a credit limit that never binds, copies it into
+//! `--companies` companies (8 by default) and deals 32 buyers over them, starts the
+//! real server in this process and drives it over loopback:
 //!
 //! - `place`: every client places 10-line orders (within the approval rules, so each
 //!   goes straight to SUBMITTED and reserves stock) as fast as it can;
@@ -13,7 +14,9 @@
 //! its open order lines, and never exceeds what is on hand. Prints a table and writes
 //! `target/bench/orders-<database>.json`.
 //!
-//! Options (after `--`): `--seconds 10`, `--clients 32`; `BENCH_DATABASE_URL` selects
+//! Options (after `--`): `--seconds 10`, `--clients 32`, `--companies 8` (1 puts every
+//! buyer in Galil, where the credit check of rule 6 makes them take turns);
+//! `BENCH_DATABASE_URL` selects
 //! PostgreSQL as in the catalog benchmark.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
 
@@ -24,14 +27,22 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use common::orders::{
-    LINES_PER_ORDER, PLACE, add_buyers, broken_invariants, lift_credit_limit, login_buyers,
-    order_body, order_items, outcome_of, set_available,
+    LINES_PER_ORDER, PLACE, add_buyers, broken_invariants, companies_like_galil, lift_credit_limit,
+    login_buyers, order_body, order_items, outcome_of, set_available,
 };
 use common::{Outcome, Server};
 use serde_json::json;
 
 const RACE_PRODUCTS: usize = 5;
 const RACE_UNITS: i64 = 100;
+
+/// `--companies N`: how many companies the buyers are dealt over.
+fn company_count() -> usize {
+    common::option("--companies")
+        .and_then(|value| value.parse().ok())
+        .filter(|count| *count > 0)
+        .unwrap_or(8)
+}
 
 #[tokio::main]
 async fn main() {
@@ -41,7 +52,8 @@ async fn main() {
     backend::db::migrate(&db).await.expect("migrate");
     backend::seed::seed_demo(&db).await.expect("seed");
     lift_credit_limit(&db).await;
-    add_buyers(&db, "bench-buyer", clients, None).await;
+    let companies = companies_like_galil(&db, company_count()).await;
+    add_buyers(&db, "bench-buyer", clients, None, &companies).await;
     let server = Server::start(&db, url).await;
     let tokens = Arc::new(login_buyers(&server, "bench-buyer", clients).await);
     let items = order_items(&server, &tokens[0]).await;
@@ -55,7 +67,8 @@ async fn main() {
     set_available(&db, &place_skus, 100_000_000).await;
 
     println!(
-        "ordering benchmark on {database}: {clients} clients, {seconds} s per run, {} products",
+        "ordering benchmark on {database}: {clients} clients of {} companies, {seconds} s per run, {} products",
+        companies.len(),
         place_items.len()
     );
     println!(
@@ -152,7 +165,8 @@ async fn main() {
     common::write_report(
         "orders",
         &[json!({
-            "database": database, "clients": clients, "seconds": seconds,
+            "database": database, "clients": clients, "companies": companies.len(),
+            "seconds": seconds,
             "lines_per_order": LINES_PER_ORDER,
             "place": place.json(), "place_orders_per_second": orders_per_second(&place),
             "race": race.json(), "race_units_sold": sold_units, "oversold": oversold,

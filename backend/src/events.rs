@@ -91,17 +91,24 @@ impl EventBus {
         txn: &impl ConnectionTrait,
         changes: &[StockChange],
     ) -> Result<(), sea_orm::DbErr> {
-        if self.backend != DbBackend::Postgres {
+        if self.backend != DbBackend::Postgres || changes.is_empty() {
             return Ok(());
         }
+        // One statement for all of them (`SELECT pg_notify($1, $2), pg_notify($1, $3),
+        // ...`), each change still its own notification, well under the 8,000-byte limit
+        // of a payload.
+        let mut values: Vec<sea_orm::Value> = vec![STOCK_CHANNEL.into()];
+        let mut calls = Vec::with_capacity(changes.len());
         for change in changes {
-            self.notify(
-                txn,
-                STOCK_CHANNEL,
-                serde_json::to_string(change).unwrap_or_default(),
-            )
-            .await?;
+            values.push(serde_json::to_string(change).unwrap_or_default().into());
+            calls.push(format!("pg_notify($1, ${})", values.len()));
         }
+        txn.execute_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            format!("SELECT {}", calls.join(", ")),
+            values,
+        ))
+        .await?;
         Ok(())
     }
 

@@ -588,3 +588,129 @@ async fn can_decide_is_true_only_for_an_approver_who_may_approve_now() {
     assert_no_errors(&approved);
     assert_eq!(can_decide(finance).await, false, "no longer pending");
 }
+
+/// Products of the buyer's catalog that sell by the unit, with a price.
+async fn unit_products(app: &TestApp, buyer: &str, count: usize) -> Vec<String> {
+    let catalog = app
+        .graphql(
+            Some(buyer),
+            "{ products(first: 100) { edges { node { sku unitPrice packSize minOrderQuantity } } } }",
+            json!({}),
+        )
+        .await;
+    let skus: Vec<String> = catalog["data"]["products"]["edges"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|edge| &edge["node"])
+        .filter(|node| {
+            node["packSize"] == 1
+                && node["minOrderQuantity"] == 1
+                && money(&node["unitPrice"]) > 0.0
+        })
+        .filter_map(|node| node["sku"].as_str().map(str::to_owned))
+        .take(count)
+        .collect();
+    assert_eq!(skus.len(), count, "{catalog}");
+    skus
+}
+
+/// Orders that share products, racing for their last units on a multi-threaded
+/// server: each product's reservation is one conditional statement for all the
+/// lines, and the rows are locked in product order, so the orders neither deadlock
+/// (an error other than OUT_OF_STOCK) nor oversell.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn orders_sharing_products_never_deadlock_nor_oversell() {
+    let app = TestApp::spawn().await;
+    let staff = app.login("staff@demo.test").await;
+    let buyers = [
+        app.login("buyer@demo.test").await,
+        app.login("approver@demo.test").await,
+    ];
+    let skus = unit_products(&app, &buyers[0], 4).await;
+    for sku in &skus {
+        set_available(&app, &staff, sku, 6).await;
+    }
+    // Every order takes one unit of three of the four products, written in a
+    // different order each time: each product is in 9 of the 12 orders, so at most 6
+    // of them fit.
+    let baskets: Vec<Vec<(&str, i64)>> = (0..12)
+        .map(|index| {
+            let mut basket: Vec<(&str, i64)> = (0..4)
+                .filter(|product| product != &(index % 4))
+                .map(|product| (skus[product].as_str(), 1))
+                .collect();
+            if index % 2 == 1 {
+                basket.reverse();
+            }
+            basket
+        })
+        .collect();
+    let attempts = baskets.iter().enumerate().map(|(index, basket)| {
+        let (app, buyer) = (&app, &buyers[index % 2]);
+        async move { place(app, buyer, basket, None).await }
+    });
+    let results = futures_util::future::join_all(attempts).await;
+    let mut sold = [0_i64; 4];
+    for (basket, response) in baskets.iter().zip(&results) {
+        if response.get("errors").is_none() {
+            for (sku, quantity) in basket {
+                let product = skus.iter().position(|known| known == sku).unwrap_or(0);
+                sold[product] += quantity;
+            }
+        } else {
+            assert_eq!(error_code(response), Some("OUT_OF_STOCK"), "{response}");
+            let message = response["errors"][0]["message"].as_str().unwrap_or("");
+            assert!(
+                skus.iter().any(|sku| message.starts_with(sku.as_str()))
+                    && message.contains("available"),
+                "the refusal names the product and what is left: {message}"
+            );
+        }
+    }
+    assert!(sold.iter().all(|units| *units <= 6), "oversold: {sold:?}");
+    for (product, sku) in skus.iter().enumerate() {
+        assert_eq!(
+            available(&app, &staff, sku).await,
+            6 - sold[product],
+            "{sku}: what is available is what the placed orders left"
+        );
+    }
+    assert!(sold.iter().sum::<i64>() > 0, "some orders were placed");
+}
+
+/// Placing an order runs a fixed number of statements, however many lines it has:
+/// its lines, reservations and stock movements are written in one statement each.
+/// (From two lines on: a one-line order has no pair of products for suggestions.)
+#[tokio::test]
+async fn placing_ten_lines_runs_as_many_statements_as_placing_two() {
+    let app = TestApp::spawn().await;
+    let staff = app.login("staff@demo.test").await;
+    let buyer = app.login("buyer@demo.test").await;
+    let skus = unit_products(&app, &buyer, 10).await;
+    for sku in &skus {
+        set_available(&app, &staff, sku, 1_000).await;
+    }
+    let statements_of = |count: usize| {
+        let (app, buyer, skus) = (&app, &buyer, &skus);
+        async move {
+            let pairs: Vec<(&str, i64)> =
+                skus[..count].iter().map(|sku| (sku.as_str(), 1)).collect();
+            let before = app.statements.load(std::sync::atomic::Ordering::SeqCst);
+            let placed = place(app, buyer, &pairs, None).await;
+            assert_no_errors(&placed);
+            assert_eq!(placed["data"]["placeOrder"]["status"], "SUBMITTED");
+            assert_eq!(
+                placed["data"]["placeOrder"]["lines"]
+                    .as_array()
+                    .map(Vec::len),
+                Some(count)
+            );
+            app.statements.load(std::sync::atomic::Ordering::SeqCst) - before
+        }
+    };
+    let two = statements_of(2).await;
+    let ten = statements_of(10).await;
+    assert!(two > 0, "the statement counter saw nothing");
+    assert_eq!(two, ten, "statements for 2 and 10 lines");
+}

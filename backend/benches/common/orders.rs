@@ -4,7 +4,9 @@
 use backend::entities::{company, user};
 use chrono::Utc;
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    ActiveModelTrait,
+    ActiveValue::{NotSet, Set},
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
 };
 use serde_json::{Value, json};
 
@@ -37,8 +39,44 @@ pub async fn lift_credit_limit(db: &DatabaseConnection) {
         .expect("credit limit");
 }
 
-async fn galil_id(db: &DatabaseConnection) -> i64 {
+pub async fn galil_id(db: &DatabaseConnection) -> i64 {
     demo_buyer(db).await.company_id.expect("a company")
+}
+
+/// Galil and `count - 1` copies of it (its price list, discount, approval rules,
+/// lifted credit limit and assortment), so that orders of different companies can be
+/// placed at once, as on a real morning: each company's orders take turns for its
+/// credit check (rule 6), different companies' orders do not wait for each other.
+pub async fn companies_like_galil(db: &DatabaseConnection, count: usize) -> Vec<i64> {
+    let galil_id = galil_id(db).await;
+    let galil = company::Entity::find_by_id(galil_id)
+        .one(db)
+        .await
+        .expect("companies")
+        .expect("Galil");
+    let mut ids = vec![galil_id];
+    for index in 1..count {
+        let mut copy: company::ActiveModel = galil.clone().into();
+        copy.id = NotSet;
+        copy.name = Set(format!("Bench company {index}"));
+        copy.vat_number = Set(None);
+        let id = copy.insert(db).await.expect("a bench company").id;
+        for table in ["assortment_categories", "assortment_products"] {
+            let column = if table == "assortment_categories" {
+                "category_id"
+            } else {
+                "product_id"
+            };
+            db.execute_unprepared(&format!(
+                "INSERT INTO {table} (company_id, {column}) \
+                 SELECT {id}, {column} FROM {table} WHERE company_id = {galil_id}"
+            ))
+            .await
+            .expect("the bench company's assortment");
+        }
+        ids.push(id);
+    }
+    ids
 }
 
 async fn demo_buyer(db: &DatabaseConnection) -> user::Model {
@@ -50,14 +88,16 @@ async fn demo_buyer(db: &DatabaseConnection) -> user::Model {
         .expect("the demo buyer")
 }
 
-/// Adds `count` buyers to Galil, `<prefix>-<n>@demo.test`, sharing the demo password's
-/// hash. With `order_limit` (in the database's ten-thousandths) every order above it
-/// waits for one approval (the buyer's personal per-order limit of rule 2).
+/// Adds `count` buyers, `<prefix>-<n>@demo.test`, sharing the demo password's hash,
+/// dealt over `companies` in turn. With `order_limit` (in the database's
+/// ten-thousandths) every order above it waits for one approval (the buyer's personal
+/// per-order limit of rule 2).
 pub async fn add_buyers(
     db: &DatabaseConnection,
     prefix: &str,
     count: usize,
     order_limit: Option<i64>,
+    companies: &[i64],
 ) {
     let buyer = demo_buyer(db).await;
     let buyers = (0..count).map(|index| user::ActiveModel {
@@ -65,7 +105,7 @@ pub async fn add_buyers(
         name: Set(format!("Bench buyer {prefix} {index}")),
         password_hash: Set(buyer.password_hash.clone()),
         role: Set(buyer.role.clone()),
-        company_id: Set(buyer.company_id),
+        company_id: Set(Some(companies[index % companies.len()])),
         active: Set(true),
         order_limit: Set(order_limit),
         approval_limit: Set(None),

@@ -35,18 +35,32 @@ pub async fn price_context(
     db: &impl ConnectionTrait,
     viewer: CatalogViewer,
 ) -> Result<PriceContext, DomainError> {
+    let company = match viewer {
+        CatalogViewer::Supplier => None,
+        CatalogViewer::Customer(company) => Some(
+            company::Entity::find_by_id(company.0)
+                .one(db)
+                .await?
+                .ok_or(DomainError::NotFound("company"))?,
+        ),
+    };
+    price_context_of(db, company.as_ref()).await
+}
+
+/// [`price_context`] of a company whose row the caller has already read (`None`: the
+/// supplier's staff, who see the base list without discount).
+pub async fn price_context_of(
+    db: &impl ConnectionTrait,
+    company: Option<&company::Model>,
+) -> Result<PriceContext, DomainError> {
     let base: Option<i64> = price_list::Entity::find()
         .filter(price_list::Column::IsBase.eq(true))
         .one(db)
         .await?
         .map(|list| list.id);
-    let (own_list, discount) = match viewer {
-        CatalogViewer::Supplier => (None, DiscountPercent::NONE),
-        CatalogViewer::Customer(company) => {
-            let row = company::Entity::find_by_id(company.0)
-                .one(db)
-                .await?
-                .ok_or(DomainError::NotFound("company"))?;
+    let (own_list, discount) = match company {
+        None => (None, DiscountPercent::NONE),
+        Some(row) => {
             let percent = Decimal::new(i64::from(row.discount_basis_points), 2);
             (
                 row.price_list_id,

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait, LockType};
+use sea_orm::sea_query::{Expr, LockType};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
     DatabaseTransaction, EntityTrait, QueryFilter, QuerySelect,
@@ -17,7 +17,8 @@ use super::{Order, OrderChange};
 use crate::db::money;
 use crate::domain::approval::{self, ApprovalDecision, ApprovalPolicy, BudgetUse};
 use crate::domain::catalog::CatalogViewer;
-use crate::domain::catalog::offers::{available, list_prices, price_context};
+use crate::domain::catalog::offers::{list_prices, price_context_of};
+use crate::domain::catalog::stock::{self, Reservation};
 use crate::domain::catalog::visibility::visible_products;
 use crate::domain::cost_centers;
 use crate::domain::error::violated_unique_constraint;
@@ -25,7 +26,7 @@ use crate::domain::pricing::{line_total, unit_price};
 use crate::domain::suggestions::counts::{self as suggestion_counts, Basket};
 use crate::domain::{Actor, DomainError};
 use crate::entities::{
-    company, cost_center, order, order_event, order_line, product, stock, stock_movement, user,
+    company, cost_center, order, order_event, order_line, product, stock_movement, user,
 };
 use crate::events::{EventBus, StockChange};
 
@@ -67,11 +68,12 @@ fn line_error(sku: &str, message: impl std::fmt::Display) -> DomainError {
     DomainError::bad_input(format!("{sku}: {message}"))
 }
 
-/// Validates and prices every line for the caller's company; SKUs that repeat are
-/// merged into one line.
+/// Validates and prices every line for the caller's company (whose row the caller
+/// read); SKUs that repeat are merged into one line.
 async fn price_lines(
     db: &impl ConnectionTrait,
     actor: &Actor,
+    company: &company::Model,
     lines: &[LineRequest],
 ) -> Result<Vec<PricedLine>, DomainError> {
     if lines.is_empty() {
@@ -119,7 +121,7 @@ async fn price_lines(
     if let Some(unknown) = skus.iter().find(|sku| !visible.contains_key(*sku)) {
         return Err(line_error(unknown, "no such product in your catalog"));
     }
-    let context = price_context(db, viewer).await?;
+    let context = price_context_of(db, Some(company)).await?;
     let ids: Vec<i64> = products.keys().copied().collect();
     let prices = list_prices(db, &context, &ids).await?;
     let mut priced = Vec::with_capacity(quantities.len());
@@ -190,14 +192,10 @@ async fn budget_use(
 async fn decision_for(
     db: &impl ConnectionTrait,
     actor: &Actor,
+    company_row: &company::Model,
     subtotal: Money,
     cost_center_id: Option<i64>,
 ) -> Result<(ApprovalDecision, Option<String>), DomainError> {
-    let company = actor.customer_company()?;
-    let company_row = company::Entity::find_by_id(company.0)
-        .one(db)
-        .await?
-        .ok_or(DomainError::NotFound("company"))?;
     let buyer = user::Entity::find_by_id(actor.user_id.0)
         .one(db)
         .await?
@@ -216,16 +214,29 @@ async fn decision_for(
     Ok((decision, budget.map(|budget| budget.cost_center)))
 }
 
+/// The row of the company the actor orders for, read once per order and passed on.
+async fn actor_company(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+) -> Result<company::Model, DomainError> {
+    company::Entity::find_by_id(actor.customer_company()?.0)
+        .one(db)
+        .await?
+        .ok_or(DomainError::NotFound("company"))
+}
+
 /// The checkout preview: totals, the approvals needed and why, the budget impact.
 pub async fn quote(
     db: &impl ConnectionTrait,
     actor: &Actor,
     request: &OrderRequest,
 ) -> Result<Quote, DomainError> {
-    let lines = price_lines(db, actor, &request.lines).await?;
+    let company = actor_company(db, actor).await?;
+    let lines = price_lines(db, actor, &company, &request.lines).await?;
     let subtotal: Money = lines.iter().map(|line| line.line_total).sum();
     let vat = subtotal.vat();
-    let (decision, cost_center) = decision_for(db, actor, subtotal, request.cost_center_id).await?;
+    let (decision, cost_center) =
+        decision_for(db, actor, &company, subtotal, request.cost_center_id).await?;
     Ok(Quote {
         subtotal,
         vat,
@@ -396,19 +407,16 @@ pub(super) async fn place_through(
     }
 
     let txn = crate::db::begin_write(db).await?;
-    let company = company::Entity::find_by_id(company_id.0)
-        .one(&txn)
-        .await?
-        .ok_or(DomainError::NotFound("company"))?;
+    let company = actor_company(&txn, actor).await?;
     crate::domain::companies::ensure_may_order(&company)?;
-    let mut lines = price_lines(&txn, actor, &request.lines).await?;
-    // A fixed lock order (by product) keeps concurrent orders from deadlocking.
+    let mut lines = price_lines(&txn, actor, &company, &request.lines).await?;
+    // In product order: the order of the reservation's row locks (see `stock::reserve`).
     lines.sort_by_key(|line| line.product.id);
     let subtotal: Money = lines.iter().map(|line| line.line_total).sum();
     let vat = subtotal.vat();
     let total = subtotal + vat;
     let decision = if channel == Channel::Portal {
-        decision_for(&txn, actor, subtotal, request.cost_center_id)
+        decision_for(&txn, actor, &company, subtotal, request.cost_center_id)
             .await?
             .0
     } else {
@@ -480,35 +488,10 @@ pub(super) async fn place_through(
         .exec(&txn)
         .await?;
 
-    let mut stock_changes = Vec::with_capacity(lines.len());
     let mut order_lines = Vec::with_capacity(lines.len());
     let mut movements = Vec::with_capacity(lines.len());
     for line in &lines {
         let quantity = i64::from(line.quantity);
-        let reserved = stock::Entity::update_many()
-            .col_expr(
-                stock::Column::Reserved,
-                Expr::col(stock::Column::Reserved).add(quantity),
-            )
-            .col_expr(stock::Column::UpdatedAt, Expr::value(now))
-            .filter(stock::Column::ProductId.eq(line.product.id))
-            .filter(
-                Expr::col(stock::Column::OnHand)
-                    .sub(Expr::col(stock::Column::Reserved))
-                    .gte(quantity),
-            )
-            .exec(&txn)
-            .await?;
-        if reserved.rows_affected != 1 {
-            let available = stock::Entity::find_by_id(line.product.id)
-                .one(&txn)
-                .await?
-                .map_or(0, |row| Ord::max(row.on_hand - row.reserved, 0));
-            return Err(DomainError::OutOfStock(format!(
-                "{}: only {available} available, {} ordered",
-                line.product.sku, line.quantity
-            )));
-        }
         order_lines.push(order_line::ActiveModel {
             order_id: Set(inserted.id),
             product_id: Set(line.product.id),
@@ -538,16 +521,6 @@ pub(super) async fn place_through(
     stock_movement::Entity::insert_many(movements)
         .exec_without_returning(&txn)
         .await?;
-    // One read of the new levels for every line, for the live updates.
-    let product_ids: Vec<i64> = lines.iter().map(|line| line.product.id).collect();
-    let levels = available(&txn, &product_ids).await?;
-    for line in &lines {
-        stock_changes.push(StockChange {
-            product_id: line.product.id,
-            sku: line.product.sku.clone(),
-            available: levels.get(&line.product.id).copied().unwrap_or(0),
-        });
-    }
     let comment = decision
         .reasons
         .iter()
@@ -571,10 +544,40 @@ pub(super) async fn place_through(
         status: status.as_str().to_owned(),
     };
     // Notifications: approvers of a pending order, in-app and e-mail, in this transaction.
-    crate::notifications::on_order_placed(&txn, inserted.id).await?;
-    if status == OrderStatus::Submitted {
+    if status == OrderStatus::PendingApproval {
+        crate::notifications::on_order_placed(&txn, inserted.id).await?;
+    } else {
         crate::webhooks::on_order_created(&txn, inserted.id).await?;
     }
+    // The stock rows are locked from here to commit (a concurrent order for the same
+    // products waits), so the reservation comes after everything else the order writes.
+    let wanted: Vec<(i64, i64)> = lines
+        .iter()
+        .map(|line| (line.product.id, i64::from(line.quantity)))
+        .collect();
+    let levels = match stock::reserve(&txn, &wanted, now).await? {
+        Reservation::Made(levels) => levels,
+        Reservation::Short {
+            product_id,
+            available,
+        } => {
+            let line = lines.iter().find(|line| line.product.id == product_id);
+            return Err(DomainError::OutOfStock(format!(
+                "{}: only {available} available, {} ordered",
+                line.map_or("", |line| line.product.sku.as_str()),
+                line.map_or(0, |line| line.quantity)
+            )));
+        }
+    };
+    // The new levels, as the reservation returned them, for the live updates.
+    let stock_changes: Vec<StockChange> = lines
+        .iter()
+        .map(|line| StockChange {
+            product_id: line.product.id,
+            sku: line.product.sku.clone(),
+            available: levels.get(&line.product.id).copied().unwrap_or(0),
+        })
+        .collect();
     events.announce_in(&txn, &stock_changes).await?;
     events.announce_order_in(&txn, &order_change).await?;
     // Last, the two steps that lock the company's row until commit, so that the
@@ -582,6 +585,7 @@ pub(super) async fn place_through(
     // of a burst of one company's orders was spent waiting for that lock).
     check_credit(&txn, company_id, total).await?;
     // The order is evidence for suggestions from now on (until rejected or cancelled).
+    let product_ids: Vec<i64> = lines.iter().map(|line| line.product.id).collect();
     let basket = Basket::new(company.id, now.date_naive(), product_ids);
     suggestion_counts::record_placed(&txn, &basket).await?;
     txn.commit().await?;
