@@ -2,26 +2,13 @@
 
 mod common;
 
+use common::shop::{category_id, company_id, price_list_id};
 use common::{TestApp, assert_no_errors, error_code};
 use serde_json::{Value, json};
 
 const UPSERT: &str = "mutation($input: ProductInput!) { upsertProduct(input: $input) { sku name nameHe nameEn packSize minOrderQuantity active } }";
 const IMPORT: &str = "mutation($csv: String!, $dryRun: Boolean!) { importCatalogCsv(csv: $csv, dryRun: $dryRun) { rows created updated stockChanges errorCount errors { line message } applied } }";
 const EXPORT: &str = "{ exportCatalogCsv }";
-
-async fn category_id(app: &TestApp, token: &str, name_en: &str) -> String {
-    let response = app
-        .graphql(Some(token), "{ categories { id nameEn } }", json!({}))
-        .await;
-    response["data"]["categories"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .find(|category| category["nameEn"] == name_en)
-        .and_then(|category| category["id"].as_str())
-        .unwrap_or_default()
-        .to_owned()
-}
 
 #[tokio::test]
 async fn staff_create_and_update_a_product_and_bad_products_are_refused() {
@@ -86,24 +73,8 @@ async fn a_company_price_list_and_discount_decide_the_buyers_price() {
     let app = TestApp::spawn().await;
     let staff = app.login("staff@demo.test").await;
     let buyer = app.login("buyer@demo.test").await;
-    let companies = app
-        .graphql(
-            Some(&staff),
-            "{ companies { edges { node { id name } } } }",
-            json!({}),
-        )
-        .await;
-    let galil = companies["data"]["companies"]["edges"][0]["node"]["id"].clone();
-    let lists = app
-        .graphql(Some(&staff), "{ priceLists { id name isBase } }", json!({}))
-        .await;
-    let galil_list = lists["data"]["priceLists"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .find(|list| list["name"] == "Galil Hardware prices")
-        .map(|list| list["id"].clone())
-        .unwrap_or_default();
+    let galil = company_id(&app, &staff, "Galil Hardware Ltd").await;
+    let galil_list = price_list_id(&app, &staff, "Galil Hardware prices").await;
     let set = app
         .graphql(
             Some(&staff),

@@ -69,14 +69,12 @@ pub async fn company_id(app: &TestApp, staff: &str, name: &str) -> String {
         )
         .await;
     assert_no_errors(&companies);
-    companies["data"]["companies"]["edges"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .find(|edge| edge["node"]["name"] == name)
-        .and_then(|edge| edge["node"]["id"].as_str())
-        .map(str::to_owned)
-        .unwrap_or_else(|| panic!("no company called {name}"))
+    let edges = companies["data"]["companies"]["edges"].as_array();
+    id_where(
+        edges.into_iter().flatten().map(|edge| &edge["node"]),
+        "name",
+        name,
+    )
 }
 
 /// The id of the price list called `name`, as supplier staff read it.
@@ -85,12 +83,32 @@ pub async fn price_list_id(app: &TestApp, staff: &str, name: &str) -> String {
         .graphql(Some(staff), "{ priceLists { id name } }", json!({}))
         .await;
     assert_no_errors(&lists);
-    lists["data"]["priceLists"]
-        .as_array()
+    id_where(
+        lists["data"]["priceLists"].as_array().into_iter().flatten(),
+        "name",
+        name,
+    )
+}
+
+/// The id of the category whose English name is `name_en`.
+pub async fn category_id(app: &TestApp, token: &str, name_en: &str) -> String {
+    let categories = app
+        .graphql(Some(token), "{ categories { id nameEn } }", json!({}))
+        .await;
+    assert_no_errors(&categories);
+    id_where(
+        categories["data"]["categories"].as_array().into_iter().flatten(),
+        "nameEn",
+        name_en,
+    )
+}
+
+/// The `id` of the item whose `field` is `value`; the test fails when there is none.
+fn id_where<'a>(items: impl IntoIterator<Item = &'a Value>, field: &str, value: &str) -> String {
+    items
         .into_iter()
-        .flatten()
-        .find(|list| list["name"] == name)
-        .and_then(|list| list["id"].as_str())
+        .find(|item| item[field] == value)
+        .and_then(|item| item["id"].as_str())
         .map(str::to_owned)
-        .unwrap_or_else(|| panic!("no price list called {name}"))
+        .unwrap_or_else(|| panic!("nothing has {field} {value:?}"))
 }
