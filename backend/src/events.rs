@@ -52,12 +52,7 @@ impl EventBus {
         txn: &impl ConnectionTrait,
         change: &OrderChange,
     ) -> Result<(), sea_orm::DbErr> {
-        self.notify(
-            txn,
-            ORDER_CHANNEL,
-            serde_json::to_string(change).unwrap_or_default(),
-        )
-        .await
+        self.announce_with_order_in(txn, &[], Some(change)).await
     }
 
     /// Delivers an order change after commit (SQLite; PostgreSQL's LISTEN task does it).
@@ -67,45 +62,46 @@ impl EventBus {
         }
     }
 
-    async fn notify(
-        &self,
-        txn: &impl ConnectionTrait,
-        channel: &str,
-        payload: String,
-    ) -> Result<(), sea_orm::DbErr> {
-        if self.backend != DbBackend::Postgres {
-            return Ok(());
-        }
-        txn.execute_raw(Statement::from_sql_and_values(
-            DbBackend::Postgres,
-            "SELECT pg_notify($1, $2)",
-            [channel.into(), payload.into()],
-        ))
-        .await?;
-        Ok(())
-    }
-
     /// Announces changes inside the transaction that made them (before commit).
     pub async fn announce_in(
         &self,
         txn: &impl ConnectionTrait,
         changes: &[StockChange],
     ) -> Result<(), sea_orm::DbErr> {
-        if self.backend != DbBackend::Postgres || changes.is_empty() {
+        self.announce_with_order_in(txn, changes, None).await
+    }
+
+    /// Announces stock changes and an order change in one statement on PostgreSQL
+    /// (`SELECT pg_notify($1, $2), pg_notify($1, $3), ...`), each change still its own
+    /// notification, well under the 8,000-byte limit of a payload. Nothing on SQLite,
+    /// where they are delivered after commit.
+    pub async fn announce_with_order_in(
+        &self,
+        txn: &impl ConnectionTrait,
+        changes: &[StockChange],
+        order: Option<&OrderChange>,
+    ) -> Result<(), sea_orm::DbErr> {
+        if self.backend != DbBackend::Postgres || (changes.is_empty() && order.is_none()) {
             return Ok(());
         }
-        // One statement for all of them (`SELECT pg_notify($1, $2), pg_notify($1, $3),
-        // ...`), each change still its own notification, well under the 8,000-byte limit
-        // of a payload.
-        let mut values: Vec<sea_orm::Value> = vec![STOCK_CHANNEL.into()];
-        let mut calls = Vec::with_capacity(changes.len());
+        let mut values: Vec<sea_orm::Value> = vec![STOCK_CHANNEL.into(), ORDER_CHANNEL.into()];
+        let mut calls = Vec::with_capacity(changes.len() + 1);
         for change in changes {
             values.push(serde_json::to_string(change).unwrap_or_default().into());
             calls.push(format!("pg_notify($1, ${})", values.len()));
         }
+        if let Some(order) = order {
+            values.push(serde_json::to_string(order).unwrap_or_default().into());
+            calls.push(format!("pg_notify($2, ${})", values.len()));
+        }
         txn.execute_raw(Statement::from_sql_and_values(
             DbBackend::Postgres,
-            format!("SELECT {}", calls.join(", ")),
+            // `$1` and `$2` are named even when one of them is unused: PostgreSQL
+            // must know the type of every parameter.
+            format!(
+                "SELECT {} FROM (SELECT $1::text, $2::text) AS channels",
+                calls.join(", ")
+            ),
             values,
         ))
         .await?;

@@ -97,7 +97,10 @@ pub async fn category_id(app: &TestApp, token: &str, name_en: &str) -> String {
         .await;
     assert_no_errors(&categories);
     id_where(
-        categories["data"]["categories"].as_array().into_iter().flatten(),
+        categories["data"]["categories"]
+            .as_array()
+            .into_iter()
+            .flatten(),
         "nameEn",
         name_en,
     )

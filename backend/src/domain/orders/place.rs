@@ -253,6 +253,9 @@ pub async fn quote(
 /// would otherwise each read the exposure without the other and both pass (SQLite's
 /// write transactions are serial already). `FOR NO KEY UPDATE`, as the order's own
 /// foreign key holds `KEY SHARE` on that row.
+///
+/// The lock is [`suggestion_counts::lock_company`]'s (the same row, the same mode):
+/// recording the order for suggestions, right after, relies on it.
 async fn check_credit(
     txn: &DatabaseTransaction,
     company_id: CompanyId,
@@ -578,8 +581,9 @@ pub(super) async fn place_through(
             available: levels.get(&line.product.id).copied().unwrap_or(0),
         })
         .collect();
-    events.announce_in(&txn, &stock_changes).await?;
-    events.announce_order_in(&txn, &order_change).await?;
+    events
+        .announce_with_order_in(&txn, &stock_changes, Some(&order_change))
+        .await?;
     // Last, the two steps that lock the company's row until commit, so that the
     // company's other orders wait for as short a time as possible (most of the time
     // of a burst of one company's orders was spent waiting for that lock).

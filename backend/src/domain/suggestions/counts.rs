@@ -96,9 +96,24 @@ enum Change {
     Remove,
 }
 
-/// Counts a newly placed order, inside its transaction.
+/// Counts a newly placed order, inside its transaction, which already holds the
+/// company's row lock of [`lock_company`]: placing takes it for the credit check.
 pub async fn record_placed(txn: &impl ConnectionTrait, basket: &Basket) -> Result<(), DomainError> {
     apply(txn, basket, Change::Add).await
+}
+
+/// The company's row, locked until commit, before its purchase days are read and
+/// written back: on PostgreSQL two orders of one company at once would otherwise each
+/// write over the other's day (SQLite has one writer anyway and no row locks). `FOR NO
+/// KEY UPDATE`, not `FOR UPDATE`: a new order's own foreign key holds `KEY SHARE` on
+/// that row in every concurrent placement, and `FOR UPDATE` would deadlock with it.
+/// Placing takes this lock for the credit check (`orders::place::check_credit`).
+pub async fn lock_company(txn: &impl ConnectionTrait, company_id: i64) -> Result<(), DomainError> {
+    company::Entity::find_by_id(company_id)
+        .lock(LockType::NoKeyUpdate)
+        .one(txn)
+        .await?;
+    Ok(())
 }
 
 /// Takes back a counted order that was rejected or cancelled, inside the transaction
@@ -115,6 +130,7 @@ pub async fn forget_order(
         .all(txn)
         .await?;
     let basket = Basket::new(order.company_id, order.created_at.date_naive(), products);
+    lock_company(txn, order.company_id).await?;
     apply(txn, &basket, Change::Remove).await
 }
 
@@ -148,15 +164,8 @@ async fn apply(
             .await?;
     }
 
-    // The days are read, changed and written back: on PostgreSQL two orders of one
-    // company at once would each write over the other's day, so the company's row is
-    // locked until commit (SQLite has one writer anyway and no row locks). `FOR NO KEY
-    // UPDATE`, not `FOR UPDATE`: the new order's own foreign key holds `KEY SHARE` on
-    // that row in every concurrent placement, and `FOR UPDATE` would deadlock with it.
-    company::Entity::find_by_id(basket.company_id)
-        .lock(LockType::NoKeyUpdate)
-        .one(txn)
-        .await?;
+    // The days are read, changed and written back: the company's row must be locked
+    // (see `lock_company`).
     let existing: HashMap<i64, PurchaseDays> = company_product_purchase::Entity::find()
         .filter(company_product_purchase::Column::CompanyId.eq(basket.company_id))
         .filter(company_product_purchase::Column::ProductId.is_in(basket.products.clone()))
