@@ -45,6 +45,32 @@ async fn second_approver(app: &TestApp) -> String {
         .await
 }
 
+/// Products of the buyer's catalog that sell by the unit, with a price.
+async fn unit_products(app: &TestApp, buyer: &str, count: usize) -> Vec<String> {
+    let catalog = app
+        .graphql(
+            Some(buyer),
+            "{ products(first: 100) { edges { node { sku unitPrice packSize minOrderQuantity } } } }",
+            json!({}),
+        )
+        .await;
+    let skus: Vec<String> = catalog["data"]["products"]["edges"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|edge| &edge["node"])
+        .filter(|node| {
+            node["packSize"] == 1
+                && node["minOrderQuantity"] == 1
+                && money(&node["unitPrice"]) > 0.0
+        })
+        .filter_map(|node| node["sku"].as_str().map(str::to_owned))
+        .take(count)
+        .collect();
+    assert_eq!(skus.len(), count, "{catalog}");
+    skus
+}
+
 #[tokio::test]
 async fn a_small_order_goes_straight_to_the_supplier_and_reserves_stock() {
     let app = TestApp::spawn().await;
@@ -391,27 +417,7 @@ async fn a_race_for_the_last_credit_never_exceeds_the_limit() {
         .await;
     let credit = available_credit(&before);
     assert!(credit > 10_000.0, "{before}");
-    let catalog = app
-        .graphql(
-            Some(&buyer),
-            "{ products(first: 100) { edges { node { sku unitPrice packSize minOrderQuantity priceTiers { minQuantity } } } } }",
-            json!({}),
-        )
-        .await;
-    let skus: Vec<String> = catalog["data"]["products"]["edges"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .map(|edge| &edge["node"])
-        .filter(|node| {
-            node["packSize"] == 1
-                && node["minOrderQuantity"] == 1
-                && money(&node["unitPrice"]) > 0.0
-        })
-        .filter_map(|node| node["sku"].as_str().map(str::to_owned))
-        .take(8)
-        .collect();
-    assert_eq!(skus.len(), 8, "{catalog}");
+    let skus = unit_products(&app, &buyer, 8).await;
     // Each order (with VAT) takes about a third of the credit: two or three fit.
     let mut orders = Vec::new();
     for sku in &skus {
@@ -587,32 +593,6 @@ async fn can_decide_is_true_only_for_an_approver_who_may_approve_now() {
         .await;
     assert_no_errors(&approved);
     assert_eq!(can_decide(finance).await, false, "no longer pending");
-}
-
-/// Products of the buyer's catalog that sell by the unit, with a price.
-async fn unit_products(app: &TestApp, buyer: &str, count: usize) -> Vec<String> {
-    let catalog = app
-        .graphql(
-            Some(buyer),
-            "{ products(first: 100) { edges { node { sku unitPrice packSize minOrderQuantity } } } }",
-            json!({}),
-        )
-        .await;
-    let skus: Vec<String> = catalog["data"]["products"]["edges"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .map(|edge| &edge["node"])
-        .filter(|node| {
-            node["packSize"] == 1
-                && node["minOrderQuantity"] == 1
-                && money(&node["unitPrice"]) > 0.0
-        })
-        .filter_map(|node| node["sku"].as_str().map(str::to_owned))
-        .take(count)
-        .collect();
-    assert_eq!(skus.len(), count, "{catalog}");
-    skus
 }
 
 /// Orders that share products, racing for their last units on a multi-threaded
