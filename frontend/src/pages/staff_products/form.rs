@@ -265,7 +265,14 @@ pub fn ProductForm(
                 <p class="form-error" role="alert">{i18n.t().errors.message(&failure)}</p>
             })}
             <div class="actions">
-                <button type="submit" class="button primary" disabled=move || pending.get()>
+                // Not before the categories are listed: the category's select is
+                // required, and a click while it is still empty would be refused by the
+                // browser on a field nobody touched (seen on a slow CI run).
+                <button
+                    type="submit"
+                    class="button primary"
+                    disabled=move || pending.get() || category_list.get().is_none()
+                >
                     {move || {
                         let t = i18n.t();
                         if pending.get() { t.staff.saving } else { t.staff_products.save }
