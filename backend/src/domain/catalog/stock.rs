@@ -1,7 +1,7 @@
 //! Stock (rule 5): available = on hand - reserved. Every change is a movement row
 //! (who, why, how much), never a silent overwrite.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
@@ -155,17 +155,19 @@ pub enum Reservation {
     Short { product_id: i64, available: i64 },
 }
 
-/// Reserves `quantity` of each `(product id, quantity)` (rule 5), in the placing
+/// Reserves the quantity `wanted` maps each product id to (rule 5), in the placing
 /// transaction, only where that much is available: one conditional `UPDATE` for all
-/// the lines, so a race for the last units never oversells. On PostgreSQL the rows
-/// are first locked in product order (`FOR UPDATE` of a sorted `SELECT`): two orders
-/// overlapping on products never deadlock, and the `UPDATE`, with a snapshot taken
-/// after the locks, sees the stock as the last committed order left it. SQLite's write
-/// transactions are serial, so it needs no lock. Two statements at most, whatever the
-/// number of lines (one per line before).
+/// the lines, so a race for the last units never oversells. A map, so each product
+/// comes once (an `UPDATE ... FROM` would add only one of two rows for the same
+/// product). On PostgreSQL the rows are first locked in product order (`FOR UPDATE`
+/// of a sorted `SELECT`): two orders overlapping on products never deadlock, and the
+/// `UPDATE`, with a snapshot taken after the locks, sees the stock as the last
+/// committed order left it. SQLite's write transactions are serial, so it needs no
+/// lock. Two statements whatever the number of lines, and a third on a shortage to
+/// read what is left.
 pub async fn reserve(
     txn: &impl ConnectionTrait,
-    wanted: &[(i64, i64)],
+    wanted: &BTreeMap<i64, i64>,
     now: DateTime<Utc>,
 ) -> Result<Reservation, DomainError> {
     if wanted.is_empty() {
@@ -177,7 +179,7 @@ pub async fn reserve(
         _ => "?".to_owned(),
     };
     if backend == DbBackend::Postgres {
-        let ids: Vec<Value> = wanted.iter().map(|(id, _)| Value::from(*id)).collect();
+        let ids: Vec<Value> = wanted.keys().map(|id| Value::from(*id)).collect();
         let list: Vec<String> = (1..=ids.len()).map(placeholder).collect();
         txn.query_all_raw(Statement::from_sql_and_values(
             backend,
@@ -223,9 +225,9 @@ pub async fn reserve(
         let left: i64 = row.try_get_by_index(1)?;
         available.insert(product_id, Ord::max(left, 0));
     }
-    if let Some((product_id, _)) = wanted
-        .iter()
-        .find(|(product_id, _)| !available.contains_key(product_id))
+    if let Some(product_id) = wanted
+        .keys()
+        .find(|product_id| !available.contains_key(product_id))
     {
         let left = stock::Entity::find_by_id(*product_id)
             .one(txn)

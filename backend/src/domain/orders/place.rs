@@ -554,7 +554,7 @@ pub(super) async fn place_through(
     }
     // The stock rows are locked from here to commit (a concurrent order for the same
     // products waits), so the reservation comes after everything else the order writes.
-    let wanted: Vec<(i64, i64)> = lines
+    let wanted: BTreeMap<i64, i64> = lines
         .iter()
         .map(|line| (line.product.id, i64::from(line.quantity)))
         .collect();
