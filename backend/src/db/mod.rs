@@ -1,6 +1,7 @@
 //! Connecting to SQLite or PostgreSQL and migrating the schema.
 
 pub mod money;
+pub mod sql;
 
 use std::time::Duration;
 

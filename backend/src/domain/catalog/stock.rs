@@ -6,11 +6,11 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, Statement,
-    Value,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter,
 };
 use shared::Sku;
 
+use crate::db::sql::Sql;
 use crate::domain::{Actor, DomainError};
 use crate::entities::{product, stock, stock_movement};
 
@@ -174,51 +174,36 @@ pub async fn reserve(
         return Ok(Reservation::Made(HashMap::new()));
     }
     let backend = txn.get_database_backend();
-    let placeholder = |index: usize| match backend {
-        DbBackend::Postgres => format!("${index}"),
-        _ => "?".to_owned(),
-    };
     if backend == DbBackend::Postgres {
-        let ids: Vec<Value> = wanted.keys().map(|id| Value::from(*id)).collect();
-        let list: Vec<String> = (1..=ids.len()).map(placeholder).collect();
-        txn.query_all_raw(Statement::from_sql_and_values(
-            backend,
-            format!(
-                "SELECT product_id FROM stock WHERE product_id IN ({}) \
-                 ORDER BY product_id FOR UPDATE",
-                list.join(", ")
-            ),
-            ids,
-        ))
-        .await?;
-    }
-    let mut values: Vec<Value> = vec![Value::from(now)];
-    let mut rows = Vec::with_capacity(wanted.len());
-    for (product_id, quantity) in wanted {
-        values.push(Value::from(*product_id));
-        values.push(Value::from(*quantity));
-        rows.push(format!(
-            "({}, {})",
-            placeholder(values.len() - 1),
-            placeholder(values.len())
-        ));
+        let mut lock = Sql::new(backend);
+        lock.push("SELECT product_id FROM stock WHERE product_id IN (");
+        for (index, product_id) in wanted.keys().enumerate() {
+            lock.push(if index == 0 { "" } else { ", " })
+                .bind(*product_id);
+        }
+        lock.push(") ORDER BY product_id FOR UPDATE");
+        lock.all(txn).await?;
     }
     // `VALUES` names its columns column1, column2 on both databases.
-    let reserved = txn
-        .query_all_raw(Statement::from_sql_and_values(
-            backend,
-            format!(
-                "UPDATE stock SET reserved = stock.reserved + wanted.column2, updated_at = {} \
-                 FROM (VALUES {}) AS wanted \
-                 WHERE stock.product_id = wanted.column1 \
-                 AND stock.on_hand - stock.reserved >= wanted.column2 \
-                 RETURNING stock.product_id, stock.on_hand - stock.reserved",
-                placeholder(1),
-                rows.join(", ")
-            ),
-            values,
-        ))
-        .await?;
+    let mut update = Sql::new(backend);
+    update
+        .push("UPDATE stock SET reserved = stock.reserved + wanted.column2, updated_at = ")
+        .bind(now)
+        .push(" FROM (VALUES ");
+    for (index, (product_id, quantity)) in wanted.iter().enumerate() {
+        update
+            .push(if index == 0 { "(" } else { ", (" })
+            .bind(*product_id)
+            .push(", ")
+            .bind(*quantity)
+            .push(")");
+    }
+    update.push(
+        ") AS wanted WHERE stock.product_id = wanted.column1 \
+         AND stock.on_hand - stock.reserved >= wanted.column2 \
+         RETURNING stock.product_id, stock.on_hand - stock.reserved",
+    );
+    let reserved = update.all(txn).await?;
     let mut available = HashMap::with_capacity(reserved.len());
     for row in reserved {
         let product_id: i64 = row.try_get_by_index(0)?;

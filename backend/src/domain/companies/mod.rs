@@ -9,6 +9,7 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, Days, NaiveDate};
 
+use sea_orm::sea_query::LockType;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
     QuerySelect,
@@ -117,6 +118,24 @@ impl From<company::Model> for Company {
             discount_basis_points: row.discount_basis_points,
         }
     }
+}
+
+/// The company's row, locked until commit, for the writes that read the company's
+/// totals and write back what follows from them: the credit check of a new order
+/// (rule 6), whose open orders and debt must not move under it, and the suggestion
+/// counts' purchase days, which two orders at once would each overwrite. PostgreSQL
+/// only (SQLite has one writer anyway and no row locks). `FOR NO KEY UPDATE`, not `FOR
+/// UPDATE`: a new order's own foreign key holds `KEY SHARE` on that row in every
+/// concurrent placement, and `FOR UPDATE` would deadlock with it.
+pub async fn lock(
+    txn: &impl ConnectionTrait,
+    company_id: CompanyId,
+) -> Result<company::Model, DomainError> {
+    company::Entity::find_by_id(company_id.0)
+        .lock(LockType::NoKeyUpdate)
+        .one(txn)
+        .await?
+        .ok_or(DomainError::NotFound("company"))
 }
 
 /// The one rule of a suspension: a suspended company's users read everything but

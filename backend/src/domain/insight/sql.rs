@@ -1,50 +1,19 @@
 //! The few SQL pieces the measures need that SQLite and PostgreSQL spell differently,
-//! and a statement builder that numbers parameters the way each database wants.
+//! added to the shared statement builder (`db::sql::Sql`).
 //!
 //! Timestamps are stored as RFC 3339 text in UTC on SQLite (sqlx's encoding) and as
 //! `timestamptz` on PostgreSQL; days are UTC days on both, like document dates.
 
-use sea_orm::{ConnectionTrait, DbBackend, QueryResult, Statement, Value};
+use sea_orm::{ConnectionTrait, DbBackend, QueryResult};
 
 use crate::domain::DomainError;
 
 use super::Scope;
 
-/// A statement being written: its text and the values bound so far, in order.
-pub struct Sql {
-    backend: DbBackend,
-    text: String,
-    values: Vec<Value>,
-}
+pub use crate::db::sql::Sql;
 
+/// The measures' own pieces of SQL.
 impl Sql {
-    pub fn new(backend: DbBackend) -> Sql {
-        Sql {
-            backend,
-            text: String::new(),
-            values: Vec::new(),
-        }
-    }
-
-    /// Appends SQL text as is.
-    pub fn push(&mut self, text: &str) -> &mut Sql {
-        self.text.push_str(text);
-        self
-    }
-
-    /// Appends a parameter bound to `value` (`?` on SQLite, `$n` on PostgreSQL).
-    pub fn bind(&mut self, value: impl Into<Value>) -> &mut Sql {
-        self.values.push(value.into());
-        match self.backend {
-            DbBackend::Postgres => {
-                let placeholder = format!("${}", self.values.len());
-                self.text.push_str(&placeholder);
-            }
-            _ => self.text.push('?'),
-        }
-        self
-    }
-
     /// The orders that count as sales of the scope: those that reached the supplier
     /// (`submitted_at`) inside the period and were not cancelled afterwards, of the
     /// scope's company if it names one. `orders` is aliased `o`.
@@ -67,7 +36,7 @@ impl Sql {
 
     /// The UTC day (`YYYY-MM-DD`) of a timestamp column.
     pub fn day_of(&mut self, column: &str) -> &mut Sql {
-        let expression = match self.backend {
+        let expression = match self.backend() {
             DbBackend::Postgres => format!("to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD')"),
             _ => format!("substr({column}, 1, 10)"),
         };
@@ -77,18 +46,11 @@ impl Sql {
     /// The seconds from timestamp column `earlier` to `later`. SQLite's `julianday` is
     /// a float of days, off by a fraction of a millisecond: rounded to whole seconds.
     pub fn seconds_between(&mut self, earlier: &str, later: &str) -> &mut Sql {
-        let expression = match self.backend {
+        let expression = match self.backend() {
             DbBackend::Postgres => format!("EXTRACT(EPOCH FROM ({later} - {earlier}))"),
             _ => format!("ROUND((julianday({later}) - julianday({earlier})) * 86400.0)"),
         };
         self.push(&expression)
-    }
-
-    pub async fn all(self, db: &impl ConnectionTrait) -> Result<Vec<QueryResult>, DomainError> {
-        let statement = Statement::from_sql_and_values(self.backend, self.text, self.values);
-        db.query_all_raw(statement)
-            .await
-            .map_err(DomainError::internal)
     }
 
     /// The one row of an aggregate query.

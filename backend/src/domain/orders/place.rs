@@ -5,10 +5,10 @@
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, Utc};
-use sea_orm::sea_query::{Expr, LockType};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    DatabaseTransaction, EntityTrait, QueryFilter, QuerySelect,
+    DatabaseTransaction, EntityTrait, QueryFilter,
 };
 use shared::{CompanyId, Money, OrderStatus, Sku};
 
@@ -249,23 +249,15 @@ pub async fn quote(
 /// The ledger's open debt plus open orders plus this order must stay within the
 /// credit limit (rule 6). Called once the order is written in the placing
 /// transaction (so the open orders include it); both sums are read after the
-/// company's row is locked until commit: on PostgreSQL two orders placed at once
-/// would otherwise each read the exposure without the other and both pass (SQLite's
-/// write transactions are serial already). `FOR NO KEY UPDATE`, as the order's own
-/// foreign key holds `KEY SHARE` on that row.
-///
-/// The lock is [`suggestion_counts::lock_company`]'s (the same row, the same mode):
-/// recording the order for suggestions, right after, relies on it.
+/// company's row is locked until commit (`companies::lock`): on PostgreSQL two orders
+/// placed at once would otherwise each read the exposure without the other and both
+/// pass. Recording the order for suggestions, right after, relies on the same lock.
 async fn check_credit(
     txn: &DatabaseTransaction,
     company_id: CompanyId,
     total: Money,
 ) -> Result<(), DomainError> {
-    let company = company::Entity::find_by_id(company_id.0)
-        .lock(LockType::NoKeyUpdate)
-        .one(txn)
-        .await?
-        .ok_or(DomainError::NotFound("company"))?;
+    let company = crate::domain::companies::lock(txn, company_id).await?;
     let (balance, open_with_this) = crate::domain::ledger::exposure(txn, company_id).await?;
     let open_orders = open_with_this - total;
     let open = balance + open_orders;

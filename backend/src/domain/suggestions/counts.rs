@@ -12,17 +12,17 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use sea_orm::sea_query::{Expr, LockType, OnConflict};
+use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, QuerySelect,
 };
-use shared::OrderStatus;
+use shared::{CompanyId, OrderStatus};
 
 use super::model::PurchaseDays;
 use crate::domain::DomainError;
 use crate::entities::{
-    company, company_product_purchase, order, order_line, product_order_count, product_pair_count,
+    company_product_purchase, order, order_line, product_order_count, product_pair_count,
 };
 
 pub const MAX_PAIR_PRODUCTS: usize = 80;
@@ -97,23 +97,9 @@ enum Change {
 }
 
 /// Counts a newly placed order, inside its transaction, which already holds the
-/// company's row lock of [`lock_company`]: placing takes it for the credit check.
+/// company's row lock (`companies::lock`): placing takes it for the credit check.
 pub async fn record_placed(txn: &impl ConnectionTrait, basket: &Basket) -> Result<(), DomainError> {
     apply(txn, basket, Change::Add).await
-}
-
-/// The company's row, locked until commit, before its purchase days are read and
-/// written back: on PostgreSQL two orders of one company at once would otherwise each
-/// write over the other's day (SQLite has one writer anyway and no row locks). `FOR NO
-/// KEY UPDATE`, not `FOR UPDATE`: a new order's own foreign key holds `KEY SHARE` on
-/// that row in every concurrent placement, and `FOR UPDATE` would deadlock with it.
-/// Placing takes this lock for the credit check (`orders::place::check_credit`).
-pub async fn lock_company(txn: &impl ConnectionTrait, company_id: i64) -> Result<(), DomainError> {
-    company::Entity::find_by_id(company_id)
-        .lock(LockType::NoKeyUpdate)
-        .one(txn)
-        .await?;
-    Ok(())
 }
 
 /// Takes back a counted order that was rejected or cancelled, inside the transaction
@@ -130,7 +116,7 @@ pub async fn forget_order(
         .all(txn)
         .await?;
     let basket = Basket::new(order.company_id, order.created_at.date_naive(), products);
-    lock_company(txn, order.company_id).await?;
+    crate::domain::companies::lock(txn, CompanyId(order.company_id)).await?;
     apply(txn, &basket, Change::Remove).await
 }
 
@@ -165,7 +151,7 @@ async fn apply(
     }
 
     // The days are read, changed and written back: the company's row must be locked
-    // (see `lock_company`).
+    // (see `companies::lock`).
     let existing: HashMap<i64, PurchaseDays> = company_product_purchase::Entity::find()
         .filter(company_product_purchase::Column::CompanyId.eq(basket.company_id))
         .filter(company_product_purchase::Column::ProductId.is_in(basket.products.clone()))
