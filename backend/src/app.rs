@@ -12,6 +12,7 @@ use crate::domain::auth::throttle::LoginThrottle;
 use crate::domain::auth::{password, token::TokenKeys, totp::TotpPolicy};
 use crate::events::EventBus;
 use crate::graphql::build_schema;
+use crate::graphql::executor::PortalExecutor;
 use crate::http::{self, AppState};
 use crate::notifications::{self, worker::JobWorker, worker::MailWorker};
 use crate::{db, seed};
@@ -58,7 +59,7 @@ impl App {
             .accepting_previous(&config.jwt_previous_secrets);
         let events = EventBus::new(db.get_database_backend());
         let listener = events.start_listening(&db);
-        let schema = build_schema(
+        let schema = PortalExecutor::new(build_schema(
             db.clone(),
             token_keys.clone(),
             events,
@@ -67,7 +68,7 @@ impl App {
                 required_for_staff_and_admins: config.require_totp,
             },
             std::sync::Arc::new(LoginThrottle::new(config.login_limits)),
-        );
+        ));
         let mail_worker = notifications::worker::start(&db, &config.mail, token_keys.clone());
         let webhook_worker = crate::webhooks::worker::start(&db, &config.webhooks);
         let state = AppState {

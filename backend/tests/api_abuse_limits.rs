@@ -10,8 +10,10 @@
 mod common;
 
 use std::sync::atomic::Ordering;
+use std::time::Duration;
 
 use backend::graphql::limits::{MAX_ALIASES, MAX_QUERY_BYTES};
+use common::ws::Subscription;
 use common::{TestApp, assert_no_errors, error_code};
 use serde_json::{Value, json};
 
@@ -110,6 +112,27 @@ async fn a_query_text_above_the_limit_is_refused() {
     let app = TestApp::spawn().await;
     let query = format!("{{ __typename }} # {}", "x".repeat(MAX_QUERY_BYTES));
     assert_refused_before_execution(&app, &query, "bytes long").await;
+}
+
+#[tokio::test]
+async fn a_subscription_over_the_websocket_meets_the_same_limits() {
+    let app = TestApp::spawn().await;
+    let token = app.login("buyer@demo.test").await;
+    let aliases: String = (0..=MAX_ALIASES).map(|n| format!("a{n}: sku ")).collect();
+    let mut subscription = Subscription::start(
+        &app.base_url,
+        &token,
+        &format!("subscription {{ stockChanged {{ {aliases} }} }}"),
+        json!({}),
+    )
+    .await;
+    let refused = subscription
+        .next(Duration::from_secs(5))
+        .await
+        .expect("an answer to the subscription");
+    assert_eq!(error_code(&refused), Some("BAD_USER_INPUT"), "{refused}");
+    let message = refused["errors"][0]["message"].as_str().unwrap_or_default();
+    assert!(message.contains("aliases"), "{message}");
 }
 
 /// A `pub const NAME: &str = "...";` of the frontend's API module, as the string.

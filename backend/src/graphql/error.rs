@@ -1,8 +1,5 @@
 //! The one mapping of domain errors to GraphQL errors with a stable `extensions.code`.
 
-use std::sync::Arc;
-
-use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, NextRequest};
 use async_graphql::{Error, ErrorExtensions, Response};
 
 use crate::domain::DomainError;
@@ -91,24 +88,11 @@ pub fn bad_input(message: impl Into<String>) -> Error {
 /// (above); the ones async-graphql raises itself, for a document that does not parse or
 /// validate, a variable that does not coerce, or an argument that does not fit its
 /// scalar, have none, and they are all the client's input: `BAD_USER_INPUT`.
-pub struct EveryErrorHasACode;
-
-impl ExtensionFactory for EveryErrorHasACode {
-    fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(EveryErrorHasACode)
-    }
-}
-
-#[async_graphql::async_trait::async_trait]
-impl Extension for EveryErrorHasACode {
-    async fn request(&self, ctx: &ExtensionContext<'_>, next: NextRequest<'_>) -> Response {
-        let mut response = next.run(ctx).await;
-        for error in &mut response.errors {
-            let extensions = error.extensions.get_or_insert_with(Default::default);
-            if extensions.get("code").is_none() {
-                extensions.set("code", "BAD_USER_INPUT");
-            }
+pub fn give_every_error_a_code(response: &mut Response) {
+    for error in &mut response.errors {
+        let extensions = error.extensions.get_or_insert_with(Default::default);
+        if extensions.get("code").is_none() {
+            extensions.set("code", "BAD_USER_INPUT");
         }
-        response
     }
 }

@@ -7,15 +7,11 @@
 //! takes one request per POST.
 
 use std::collections::HashMap;
-use std::sync::Arc;
 
-use async_graphql::extensions::{
-    Extension, ExtensionContext, ExtensionFactory, NextParseQuery, NextValidation,
-};
 use async_graphql::parser::types::{
     ExecutableDocument, FragmentDefinition, Selection, SelectionSet,
 };
-use async_graphql::{Name, Positioned, ServerError, ServerResult, ValidationResult, Variables};
+use async_graphql::{Name, Positioned, Request, ServerError};
 
 /// The longest query text accepted. The UI's largest query is under 1 KB; data
 /// (CSV files included) travels in variables, which this does not count.
@@ -37,45 +33,18 @@ const INTROSPECTION_LISTS: [&str; 7] = [
     "enumValues",
 ];
 
-/// The schema extension that enforces the limits.
-pub struct QueryLimits;
-
-impl ExtensionFactory for QueryLimits {
-    fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(QueryLimits)
+/// Admits a request before it runs: the length of its text, then (parsing it once,
+/// for the schema to reuse) its aliases and introspection nesting. The refusal is
+/// the request's only error.
+pub fn admit(request: &mut Request) -> Result<(), ServerError> {
+    if request.query.len() > MAX_QUERY_BYTES {
+        return Err(bad_request(format!(
+            "The query is {} bytes long; at most {MAX_QUERY_BYTES} are accepted (send data in variables)",
+            request.query.len()
+        )));
     }
-}
-
-#[async_trait::async_trait]
-impl Extension for QueryLimits {
-    async fn parse_query(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        query: &str,
-        variables: &Variables,
-        next: NextParseQuery<'_>,
-    ) -> ServerResult<ExecutableDocument> {
-        if query.len() > MAX_QUERY_BYTES {
-            return Err(bad_request(format!(
-                "The query is {} bytes long; at most {MAX_QUERY_BYTES} are accepted (send data in variables)",
-                query.len()
-            )));
-        }
-        let document = next.run(ctx, query, variables).await.map_err(with_code)?;
-        check(&document).map_err(bad_request)?;
-        Ok(document)
-    }
-
-    async fn validation(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        next: NextValidation<'_>,
-    ) -> Result<ValidationResult, Vec<ServerError>> {
-        // Depth and complexity limits (`mod.rs`) fail here.
-        next.run(ctx)
-            .await
-            .map_err(|errors| errors.into_iter().map(with_code).collect())
-    }
+    let document = request.parsed_query().map_err(with_code)?;
+    check(document).map_err(bad_request)
 }
 
 /// The document's aliases and introspection nesting against the limits.

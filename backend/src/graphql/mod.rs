@@ -13,6 +13,7 @@ pub mod company_rules;
 pub mod context;
 pub mod dashboard;
 pub mod error;
+pub mod executor;
 pub mod fulfilment;
 pub mod integrations;
 pub mod invoices;
@@ -118,8 +119,6 @@ pub fn build_schema(
     ))
     .limit_depth(MAX_DEPTH)
     .limit_complexity(MAX_COMPLEXITY)
-    .extension(limits::QueryLimits)
-    .extension(error::EveryErrorHasACode)
     .finish()
 }
 

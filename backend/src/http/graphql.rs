@@ -2,7 +2,7 @@
 
 use async_graphql::http::{ALL_WEBSOCKET_PROTOCOLS, GraphiQLSource};
 use async_graphql::parser::types::OperationType;
-use async_graphql::{Data, Request};
+use async_graphql::{Data, Executor, Request};
 use async_graphql_axum::{GraphQLProtocol, GraphQLWebSocket};
 use axum::body::Bytes;
 use axum::extract::{RawQuery, State, WebSocketUpgrade};

@@ -35,7 +35,7 @@ use tower_http::trace::TraceLayer;
 use crate::domain::audit::RequestOrigin;
 use crate::domain::auth::token::TokenKeys;
 use crate::domain::invoicing::SupplierDetails;
-use crate::graphql::PortalSchema;
+use crate::graphql::executor::PortalExecutor;
 use security::SecurityHeaders;
 
 /// The largest request body accepted (GraphQL documents and variables): room for a
@@ -45,7 +45,7 @@ pub const MAX_BODY_BYTES: usize = 8 * 1024 * 1024;
 #[derive(Clone)]
 pub struct AppState {
     pub db: DatabaseConnection,
-    pub schema: PortalSchema,
+    pub schema: PortalExecutor,
     pub token_keys: TokenKeys,
     /// The supplier's details printed on documents.
     pub supplier: SupplierDetails,
