@@ -25,6 +25,7 @@ mod m20261124_000012_dashboard;
 mod m20261124_000013_suggestions;
 mod m20261124_000014_search_index;
 mod m20261124_000015_price_version;
+mod m20261124_000016_catalog_version;
 
 pub struct Migrator;
 
@@ -45,6 +46,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000013_suggestions::Migration),
             Box::new(m20261124_000014_search_index::Migration),
             Box::new(m20261124_000015_price_version::Migration),
+            Box::new(m20261124_000016_catalog_version::Migration),
         ]
     }
 }

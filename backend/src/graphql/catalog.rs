@@ -15,6 +15,7 @@ use super::scalars::DecimalScalar;
 use crate::domain::catalog::listing::{self, ProductQuery, ProductSort as DomainSort};
 use crate::domain::catalog::offers::{self, Offer};
 use crate::domain::catalog::stock::{self, Adjustment, StockReason as DomainReason};
+use crate::domain::catalog::versions;
 use crate::domain::catalog::{CatalogViewer, Product as DomainProduct};
 use crate::domain::page::PageRequest;
 use crate::domain::{DomainError, Operation};
@@ -56,7 +57,7 @@ pub struct PriceTier {
 
 impl Product {
     pub(super) fn from_domain(
-        product: DomainProduct,
+        product: &DomainProduct,
         offer: Option<&Offer>,
         language: Language,
     ) -> Product {
@@ -66,16 +67,16 @@ impl Product {
         };
         Product {
             id: ID(product.id.to_string()),
-            sku: product.sku,
+            sku: product.sku.clone(),
             name,
-            name_he: product.name_he,
-            name_en: product.name_en,
-            description: product.description,
+            name_he: product.name_he.clone(),
+            name_en: product.name_en.clone(),
+            description: product.description.clone(),
             category_id: ID(product.category_id.to_string()),
-            unit: product.unit,
+            unit: product.unit.clone(),
             pack_size: product.pack_size,
             min_order_quantity: product.min_order_quantity,
-            image_url: product.image_url,
+            image_url: product.image_url.clone(),
             active: product.active,
             available: offer.map_or(0, |offer| offer.available),
             unit_price: offer.and_then(|offer| offer.unit_price).map(Into::into),
@@ -159,16 +160,18 @@ pub struct StockUpdate {
     pub available: i64,
 }
 
+/// `products` with `viewer`'s offers, prices at `price_version`.
 pub(super) async fn product_nodes(
     ctx: &Context<'_>,
     viewer: CatalogViewer,
     language: Language,
-    products: Vec<DomainProduct>,
+    products: &[DomainProduct],
+    price_version: i64,
 ) -> Result<Vec<Product>, DomainError> {
     let ids: Vec<i64> = products.iter().map(|product| product.id).collect();
-    let offers = offers::offers(ctx.db()?, ctx.price_cache()?, viewer, &ids).await?;
+    let offers = offers::offers(ctx.db()?, ctx.price_cache()?, price_version, viewer, &ids).await?;
     Ok(products
-        .into_iter()
+        .iter()
         .map(|product| {
             let offer = offers.get(&product.id);
             Product::from_domain(product, offer, language)
@@ -222,8 +225,14 @@ impl CatalogQuery {
             offset: offset as u64,
             size,
         };
-        let page = listing::list(ctx.db()?, viewer, &query).await?;
-        let nodes = product_nodes(ctx, viewer, actor.language, page.items).await?;
+        let db = ctx.db()?;
+        let versions = versions::current(db).await?;
+        let page = ctx
+            .listing_cache()?
+            .list(db, versions.catalog, viewer, &query)
+            .await?;
+        let nodes =
+            product_nodes(ctx, viewer, actor.language, &page.products, versions.prices).await?;
         let mut connection = Connection::new(offset > 0, page.has_next_page);
         connection.edges.extend(
             nodes
@@ -245,12 +254,16 @@ impl CatalogQuery {
         let Ok(sku) = Sku::parse(&sku) else {
             return Ok(None);
         };
-        let Some(product) = listing::find_by_sku(ctx.db()?, viewer, sku.as_str()).await? else {
+        let db = ctx.db()?;
+        let versions = versions::current(db).await?;
+        let Some(product) = listing::find_by_sku(db, viewer, sku.as_str()).await? else {
             return Ok(None);
         };
-        Ok(product_nodes(ctx, viewer, actor.language, vec![product])
-            .await?
-            .pop())
+        Ok(
+            product_nodes(ctx, viewer, actor.language, &[product], versions.prices)
+                .await?
+                .pop(),
+        )
     }
 
     /// The categories that hold products of the caller's catalog (every category for

@@ -10,7 +10,7 @@ use super::error::bad_input;
 use super::scalars::DecimalScalar;
 use crate::domain::catalog::admin::{self, CategoryDraft, ProductDraft};
 use crate::domain::catalog::csv::{self, ImportReport};
-use crate::domain::catalog::{CatalogViewer, offers};
+use crate::domain::catalog::{CatalogViewer, offers, versions};
 use crate::domain::{DomainError, Operation};
 
 fn parse_id(id: &ID, what: &str) -> async_graphql::Result<i64> {
@@ -197,10 +197,17 @@ impl CatalogAdminMutation {
             return Err(DomainError::NotFound("category").into());
         }
         let (saved, _) = admin::upsert_product(db, &product).await?;
-        let offers =
-            offers::offers(db, ctx.price_cache()?, CatalogViewer::Supplier, &[saved.id]).await?;
+        let prices = versions::current(db).await?.prices;
+        let offers = offers::offers(
+            db,
+            ctx.price_cache()?,
+            prices,
+            CatalogViewer::Supplier,
+            &[saved.id],
+        )
+        .await?;
         let offer = offers.get(&saved.id);
-        Ok(Product::from_domain(saved, offer, actor.language))
+        Ok(Product::from_domain(&saved, offer, actor.language))
     }
 
     /// Creates a category, or changes the one with `id` (supplier staff).

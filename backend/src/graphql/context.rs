@@ -10,6 +10,7 @@ use crate::domain::DomainError;
 use crate::domain::auth::throttle::{LoginThrottle, ResetThrottle};
 use crate::domain::auth::token::TokenKeys;
 use crate::domain::authz::{self, Actor, Authentication, Operation};
+use crate::domain::catalog::listing_cache::ListingCache;
 use crate::domain::catalog::price_cache::PriceCache;
 use crate::domain::invoicing::SupplierDetails;
 use crate::events::EventBus;
@@ -24,6 +25,8 @@ pub trait ContextExt {
     fn supplier(&self) -> Result<&SupplierDetails, DomainError>;
     /// The catalog's price cache of this instance.
     fn price_cache(&self) -> Result<&PriceCache, DomainError>;
+    /// The catalog's listing cache of this instance.
+    fn listing_cache(&self) -> Result<&ListingCache, DomainError>;
     /// The one authorization check of an operation: returns the caller if its role
     /// may perform `operation`.
     fn authorize(&self, operation: Operation) -> Result<&Actor, DomainError>;
@@ -57,6 +60,12 @@ impl ContextExt for Context<'_> {
         self.data::<Arc<PriceCache>>()
             .map(|cache| cache.as_ref())
             .map_err(|_| DomainError::internal(anyhow::anyhow!("no price cache in the context")))
+    }
+
+    fn listing_cache(&self) -> Result<&ListingCache, DomainError> {
+        self.data::<Arc<ListingCache>>()
+            .map(|cache| cache.as_ref())
+            .map_err(|_| DomainError::internal(anyhow::anyhow!("no listing cache in the context")))
     }
 
     fn supplier(&self) -> Result<&SupplierDetails, DomainError> {

@@ -115,6 +115,9 @@ pub fn build_schema(
         crate::domain::catalog::price_cache::PriceCache::default(),
     ))
     .data(Arc::new(
+        crate::domain::catalog::listing_cache::ListingCache::default(),
+    ))
+    .data(Arc::new(
         crate::domain::companies::invitations::InvitationThrottle::default(),
     ))
     .limit_depth(MAX_DEPTH)

@@ -11,7 +11,7 @@ use super::catalog::{Product, product_nodes};
 use super::context::ContextExt;
 use super::scalars::DateScalar;
 use crate::domain::Operation;
-use crate::domain::catalog::{CatalogViewer, Product as DomainProduct};
+use crate::domain::catalog::{CatalogViewer, Product as DomainProduct, versions};
 use crate::domain::suggestions::read;
 
 /// A product often ordered together with one in the cart.
@@ -80,12 +80,19 @@ impl SuggestionsQuery {
                 )
             })
             .collect();
-        let products = suggestions
+        let products: Vec<DomainProduct> = suggestions
             .into_iter()
             .map(|suggestion| suggestion.product)
             .collect();
-        let nodes =
-            product_nodes(ctx, CatalogViewer::from(actor), actor.language, products).await?;
+        let prices = versions::current(ctx.db()?).await?.prices;
+        let nodes = product_nodes(
+            ctx,
+            CatalogViewer::from(actor),
+            actor.language,
+            &products,
+            prices,
+        )
+        .await?;
         Ok(nodes
             .into_iter()
             .zip(reasons)
@@ -112,9 +119,16 @@ impl SuggestionsQuery {
         let today = Utc::now().date_naive();
         let due = read::due_for_reorder(ctx.db()?, actor, today, first).await?;
         let facts: Vec<read::ReorderSuggestion> = due.clone();
-        let products = due.into_iter().map(|item| item.product).collect();
-        let nodes =
-            product_nodes(ctx, CatalogViewer::from(actor), actor.language, products).await?;
+        let products: Vec<DomainProduct> = due.into_iter().map(|item| item.product).collect();
+        let prices = versions::current(ctx.db()?).await?.prices;
+        let nodes = product_nodes(
+            ctx,
+            CatalogViewer::from(actor),
+            actor.language,
+            &products,
+            prices,
+        )
+        .await?;
         Ok(nodes
             .into_iter()
             .zip(facts)

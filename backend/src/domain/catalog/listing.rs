@@ -14,7 +14,7 @@ use crate::entities::product;
 
 pub const MAX_SEARCH_LENGTH: usize = 100;
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum ProductSort {
     #[default]
     Sku,
@@ -22,7 +22,7 @@ pub enum ProductSort {
     NameEn,
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct ProductQuery {
     pub search: Option<String>,
     pub category_id: Option<i64>,

@@ -4,9 +4,11 @@
 pub mod admin;
 pub mod csv;
 pub mod listing;
+pub mod listing_cache;
 pub mod offers;
 pub mod price_cache;
 pub mod stock;
+pub mod versions;
 pub mod visibility;
 
 use shared::CompanyId;

@@ -154,14 +154,16 @@ pub async fn available(
 }
 
 /// Offers for `product_ids`, which the caller has already checked are visible: prices
-/// through the catalog's [`PriceCache`], stock always from the database.
+/// through the catalog's [`PriceCache`] at `price_version`, stock always from the
+/// database.
 pub async fn offers(
     db: &impl ConnectionTrait,
     cache: &PriceCache,
+    price_version: i64,
     viewer: CatalogViewer,
     product_ids: &[i64],
 ) -> Result<HashMap<i64, Offer>, DomainError> {
-    let (context, prices) = cache.prices(db, viewer, product_ids).await?;
+    let (context, prices) = cache.prices(db, price_version, viewer, product_ids).await?;
     let stock = available(db, product_ids).await?;
     Ok(product_ids
         .iter()

@@ -5,8 +5,8 @@
 //!
 //! **Invalidation** is by version, not by message: migration `000015_price_version`
 //! raises `price_versions.version` by trigger whenever a list price, a tier, a price
-//! list, or a company's price list or discount changes. Each use of the cache reads
-//! that one number first (a primary-key read) and empties the cache when it moved, so
+//! list, or a company's price list or discount changes. Each request reads that number
+//! first (`versions::current`, with the catalog's) and empties the cache when it moved, so
 //! a change committed by any instance (or by SQL outside the portal) is seen by the
 //! next request on every instance. A filling read that started before a change can
 //! only store under the old version, which the next request throws away.
@@ -17,7 +17,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use sea_orm::{ConnectionTrait, FromQueryResult, Statement};
+use sea_orm::ConnectionTrait;
 
 use super::CatalogViewer;
 use super::offers::{PriceContext, list_prices, price_context};
@@ -53,32 +53,17 @@ struct Lookup {
     missing: Option<Vec<i64>>,
 }
 
-#[derive(FromQueryResult)]
-struct VersionRow {
-    version: i64,
-}
-
-async fn current_version(db: &impl ConnectionTrait) -> Result<i64, DomainError> {
-    let statement = Statement::from_string(
-        db.get_database_backend(),
-        "SELECT version FROM price_versions WHERE id = 1",
-    );
-    Ok(VersionRow::find_by_statement(statement)
-        .one(db)
-        .await?
-        .map_or(0, |row| row.version))
-}
-
 impl PriceCache {
     /// The price context of `viewer` and the list price of each of `product_ids`
-    /// (absent when no list prices it), as of the current price version.
+    /// (absent when no list prices it), as of price version `version`
+    /// (`versions::current`, read by the caller before).
     pub async fn prices(
         &self,
         db: &impl ConnectionTrait,
+        version: i64,
         viewer: CatalogViewer,
         product_ids: &[i64],
     ) -> Result<(Arc<PriceContext>, HashMap<i64, ListPrice>), DomainError> {
-        let version = current_version(db).await?;
         let Lookup {
             context,
             mut found,

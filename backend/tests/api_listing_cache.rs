@@ -1,0 +1,190 @@
+//! The catalog's listing cache (`domain/catalog/listing_cache.rs`) never shows a page
+//! that changed: a change of a product, a category or an assortment, made through the
+//! API or by SQL outside the portal, is seen by the next request.
+
+mod common;
+
+use common::shop::company_id;
+use common::{TestApp, assert_no_errors};
+use sea_orm::ConnectionTrait;
+use serde_json::json;
+
+const PAGE: &str = "{ products(first: 50, search: \"SCR-1\") { edges { node { sku nameEn } } } }";
+const UPSERT: &str =
+    "mutation($input: ProductInput!) { upsertProduct(input: $input) { sku nameEn } }";
+
+/// SCR-101's English name in the buyer's catalog page, or `None` when it is not there.
+async fn listed(app: &TestApp, buyer: &str) -> Option<String> {
+    let page = app.graphql(Some(buyer), PAGE, json!({})).await;
+    assert_no_errors(&page);
+    page["data"]["products"]["edges"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|edge| edge["node"]["sku"] == "SCR-101")
+        .map(|edge| {
+            edge["node"]["nameEn"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned()
+        })
+}
+
+async fn sql(app: &TestApp, statement: &str) {
+    app.db
+        .execute_unprepared(statement)
+        .await
+        .unwrap_or_else(|error| panic!("{statement}: {error}"));
+}
+
+async fn scalar(app: &TestApp, query: &str) -> i64 {
+    let row = app
+        .db
+        .query_one_raw(sea_orm::Statement::from_string(
+            app.db.get_database_backend(),
+            query,
+        ))
+        .await
+        .unwrap_or_else(|error| panic!("{query}: {error}"))
+        .unwrap_or_else(|| panic!("{query}: no row"));
+    row.try_get_by_index::<i64>(0)
+        .unwrap_or_else(|error| panic!("{query}: {error}"))
+}
+
+#[tokio::test]
+async fn a_cached_page_follows_every_change_that_decides_it() {
+    let app = TestApp::spawn().await;
+    let staff = app.login("staff@demo.test").await;
+    let buyer = app.login("buyer@demo.test").await;
+    let galil = company_id(&app, &staff, "Galil Hardware Ltd").await;
+    let product = scalar(&app, "SELECT id FROM products WHERE sku = 'SCR-101'").await;
+    let category = scalar(
+        &app,
+        "SELECT category_id FROM products WHERE sku = 'SCR-101'",
+    )
+    .await;
+    let original = listed(&app, &buyer)
+        .await
+        .expect("SCR-101 in Galil's catalog");
+    assert_eq!(
+        listed(&app, &buyer).await.as_deref(),
+        Some(original.as_str())
+    ); // cached
+
+    // A product changed through the API.
+    let input = json!({ "sku": "SCR-101", "nameHe": "בורג", "nameEn": "Renamed screw",
+        "description": "", "categoryId": category.to_string(), "unit": "unit", "packSize": 1,
+        "minOrderQuantity": 1, "active": true });
+    assert_no_errors(
+        &app.graphql(Some(&staff), UPSERT, json!({ "input": input }))
+            .await,
+    );
+    assert_eq!(listed(&app, &buyer).await.as_deref(), Some("Renamed screw"));
+
+    // A product changed by SQL outside the portal: renamed, withdrawn, back.
+    sql(
+        &app,
+        "UPDATE products SET name_en = 'Screw by SQL' WHERE sku = 'SCR-101'",
+    )
+    .await;
+    assert_eq!(listed(&app, &buyer).await.as_deref(), Some("Screw by SQL"));
+    sql(
+        &app,
+        "UPDATE products SET active = false WHERE sku = 'SCR-101'",
+    )
+    .await;
+    assert_eq!(listed(&app, &buyer).await, None);
+    sql(
+        &app,
+        "UPDATE products SET active = true WHERE sku = 'SCR-101'",
+    )
+    .await;
+    assert!(listed(&app, &buyer).await.is_some());
+
+    // The company's assortment: emptied, one explicit product, none.
+    sql(
+        &app,
+        &format!("DELETE FROM assortment_categories WHERE company_id = {galil}"),
+    )
+    .await;
+    sql(
+        &app,
+        &format!("DELETE FROM assortment_products WHERE company_id = {galil}"),
+    )
+    .await;
+    assert_eq!(listed(&app, &buyer).await, None);
+    sql(
+        &app,
+        &format!(
+            "INSERT INTO assortment_products (company_id, product_id) VALUES ({galil}, {product})"
+        ),
+    )
+    .await;
+    assert!(listed(&app, &buyer).await.is_some());
+    sql(
+        &app,
+        &format!("DELETE FROM assortment_products WHERE company_id = {galil}"),
+    )
+    .await;
+    assert_eq!(listed(&app, &buyer).await, None);
+
+    // The category tree: an assigned category that is empty until SCR-101's category
+    // moves under it.
+    sql(
+        &app,
+        "INSERT INTO categories (parent_id, name_he, name_en, position) \
+               VALUES (NULL, 'חדש', 'New shelf', 99)",
+    )
+    .await;
+    let shelf = scalar(
+        &app,
+        "SELECT id FROM categories WHERE name_en = 'New shelf'",
+    )
+    .await;
+    sql(
+        &app,
+        &format!(
+            "INSERT INTO assortment_categories (company_id, category_id) VALUES ({galil}, {shelf})"
+        ),
+    )
+    .await;
+    assert_eq!(listed(&app, &buyer).await, None);
+    sql(
+        &app,
+        &format!("UPDATE categories SET parent_id = {shelf} WHERE id = {category}"),
+    )
+    .await;
+    assert!(listed(&app, &buyer).await.is_some());
+    sql(
+        &app,
+        &format!("DELETE FROM assortment_categories WHERE company_id = {galil}"),
+    )
+    .await;
+    assert_eq!(listed(&app, &buyer).await, None);
+}
+
+#[tokio::test]
+async fn a_product_changed_through_another_instance_is_listed_at_once() {
+    let first = TestApp::spawn().await;
+    let second = first.second_instance().await;
+    let staff = second.login("staff@demo.test").await;
+    let buyer = first.login("buyer@demo.test").await;
+    assert!(listed(&first, &buyer).await.is_some()); // cached on the first
+    let category = scalar(
+        &second,
+        "SELECT category_id FROM products WHERE sku = 'SCR-101'",
+    )
+    .await;
+    let input = json!({ "sku": "SCR-101", "nameHe": "בורג", "nameEn": "Renamed elsewhere",
+        "description": "", "categoryId": category.to_string(), "unit": "unit", "packSize": 1,
+        "minOrderQuantity": 1, "active": true });
+    assert_no_errors(
+        &second
+            .graphql(Some(&staff), UPSERT, json!({ "input": input }))
+            .await,
+    );
+    assert_eq!(
+        listed(&first, &buyer).await.as_deref(),
+        Some("Renamed elsewhere")
+    );
+}
