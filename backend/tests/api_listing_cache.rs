@@ -30,6 +30,22 @@ async fn listed(app: &TestApp, buyer: &str) -> Option<String> {
         })
 }
 
+/// Renames SCR-101 in English through the API, as `staff`.
+async fn rename(app: &TestApp, staff: &str, name_en: &str) {
+    let category = scalar(
+        app,
+        "SELECT category_id FROM products WHERE sku = 'SCR-101'",
+    )
+    .await;
+    let input = json!({ "sku": "SCR-101", "nameHe": "בורג", "nameEn": name_en,
+        "description": "", "categoryId": category.to_string(), "unit": "unit", "packSize": 1,
+        "minOrderQuantity": 1, "active": true });
+    assert_no_errors(
+        &app.graphql(Some(staff), UPSERT, json!({ "input": input }))
+            .await,
+    );
+}
+
 async fn sql(app: &TestApp, statement: &str) {
     app.db
         .execute_unprepared(statement)
@@ -72,13 +88,7 @@ async fn a_cached_page_follows_every_change_that_decides_it() {
     ); // cached
 
     // A product changed through the API.
-    let input = json!({ "sku": "SCR-101", "nameHe": "בורג", "nameEn": "Renamed screw",
-        "description": "", "categoryId": category.to_string(), "unit": "unit", "packSize": 1,
-        "minOrderQuantity": 1, "active": true });
-    assert_no_errors(
-        &app.graphql(Some(&staff), UPSERT, json!({ "input": input }))
-            .await,
-    );
+    rename(&app, &staff, "Renamed screw").await;
     assert_eq!(listed(&app, &buyer).await.as_deref(), Some("Renamed screw"));
 
     // A product changed by SQL outside the portal: renamed, withdrawn, back.
@@ -170,19 +180,7 @@ async fn a_product_changed_through_another_instance_is_listed_at_once() {
     let staff = second.login("staff@demo.test").await;
     let buyer = first.login("buyer@demo.test").await;
     assert!(listed(&first, &buyer).await.is_some()); // cached on the first
-    let category = scalar(
-        &second,
-        "SELECT category_id FROM products WHERE sku = 'SCR-101'",
-    )
-    .await;
-    let input = json!({ "sku": "SCR-101", "nameHe": "בורג", "nameEn": "Renamed elsewhere",
-        "description": "", "categoryId": category.to_string(), "unit": "unit", "packSize": 1,
-        "minOrderQuantity": 1, "active": true });
-    assert_no_errors(
-        &second
-            .graphql(Some(&staff), UPSERT, json!({ "input": input }))
-            .await,
-    );
+    rename(&second, &staff, "Renamed elsewhere").await;
     assert_eq!(
         listed(&first, &buyer).await.as_deref(),
         Some("Renamed elsewhere")

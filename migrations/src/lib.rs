@@ -26,6 +26,8 @@ mod m20261124_000013_suggestions;
 mod m20261124_000014_search_index;
 mod m20261124_000015_price_version;
 mod m20261124_000016_catalog_version;
+mod per_backend;
+mod version_counter;
 
 pub struct Migrator;
 

@@ -7,7 +7,8 @@
 //! - PostgreSQL: a `pg_trgm` GIN index, which the planner uses for the `LIKE` itself.
 
 use sea_orm_migration::prelude::*;
-use sea_orm_migration::sea_orm::DatabaseBackend;
+
+use crate::per_backend::run_per_backend;
 
 pub struct Migration;
 
@@ -51,29 +52,13 @@ const POSTGRES_UP: &[&str] = &[
 
 const POSTGRES_DOWN: &[&str] = &["DROP INDEX IF EXISTS idx_products_search_trgm"];
 
-async fn run(manager: &SchemaManager<'_>, statements: &[&str]) -> Result<(), DbErr> {
-    for statement in statements {
-        manager
-            .get_connection()
-            .execute_unprepared(statement)
-            .await?;
-    }
-    Ok(())
-}
-
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        match manager.get_database_backend() {
-            DatabaseBackend::Postgres => run(manager, POSTGRES_UP).await,
-            _ => run(manager, SQLITE_UP).await,
-        }
+        run_per_backend(manager, POSTGRES_UP, SQLITE_UP).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        match manager.get_database_backend() {
-            DatabaseBackend::Postgres => run(manager, POSTGRES_DOWN).await,
-            _ => run(manager, SQLITE_DOWN).await,
-        }
+        run_per_backend(manager, POSTGRES_DOWN, SQLITE_DOWN).await
     }
 }

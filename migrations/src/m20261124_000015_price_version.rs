@@ -7,7 +7,9 @@
 //! Triggers rather than application code: no write path can forget to raise it.
 
 use sea_orm_migration::prelude::*;
-use sea_orm_migration::sea_orm::DatabaseBackend;
+
+use crate::per_backend::run_per_backend;
+use crate::version_counter::VersionCounter;
 
 pub struct Migration;
 
@@ -18,102 +20,52 @@ impl MigrationName for Migration {
 }
 
 /// The tables whose every row change can move a price.
-const PRICE_TABLES: [&str; 3] = ["price_list_items", "price_tiers", "price_lists"];
-const BUMP: &str = "UPDATE price_versions SET version = version + 1 WHERE id = 1";
+const PRICES: VersionCounter = VersionCounter {
+    name: "price_version",
+    tables: &["price_list_items", "price_tiers", "price_lists"],
+};
 const COMPANY_COLUMNS: &str = "price_list_id, discount_basis_points";
 
-fn create_table() -> Vec<String> {
-    vec![
-        "CREATE TABLE price_versions (id INTEGER PRIMARY KEY, version BIGINT NOT NULL)".to_owned(),
-        "INSERT INTO price_versions (id, version) VALUES (1, 0)".to_owned(),
-    ]
-}
-
 fn sqlite_up() -> Vec<String> {
-    let mut statements = create_table();
-    for table in PRICE_TABLES {
-        for event in ["INSERT", "UPDATE", "DELETE"] {
-            statements.push(format!(
-                "CREATE TRIGGER {table}_{}_price_version AFTER {event} ON {table} \
-                 BEGIN {BUMP}; END",
-                event.to_lowercase()
-            ));
-        }
-    }
+    let mut statements = PRICES.sqlite_up();
     statements.push(format!(
         "CREATE TRIGGER companies_price_version AFTER UPDATE OF {COMPANY_COLUMNS} ON companies \
-         BEGIN {BUMP}; END"
+         BEGIN {}; END",
+        PRICES.bump()
     ));
     statements
 }
 
 fn sqlite_down() -> Vec<String> {
-    let mut statements: Vec<String> = PRICE_TABLES
-        .iter()
-        .flat_map(|table| {
-            ["insert", "update", "delete"]
-                .map(|event| format!("DROP TRIGGER IF EXISTS {table}_{event}_price_version"))
-        })
-        .collect();
-    statements.push("DROP TRIGGER IF EXISTS companies_price_version".to_owned());
-    statements.push("DROP TABLE IF EXISTS price_versions".to_owned());
+    let mut statements = vec!["DROP TRIGGER IF EXISTS companies_price_version".to_owned()];
+    statements.extend(PRICES.sqlite_down());
     statements
 }
 
-// Statement-level on PostgreSQL: an import of 10,000 prices raises the counter once.
 fn postgres_up() -> Vec<String> {
-    let mut statements = create_table();
-    statements.push(format!(
-        "CREATE FUNCTION bump_price_version() RETURNS trigger LANGUAGE plpgsql AS \
-         $$ BEGIN {BUMP}; RETURN NULL; END $$"
-    ));
-    for table in PRICE_TABLES {
-        statements.push(format!(
-            "CREATE TRIGGER {table}_price_version AFTER INSERT OR UPDATE OR DELETE ON {table} \
-             FOR EACH STATEMENT EXECUTE FUNCTION bump_price_version()"
-        ));
-    }
+    let mut statements = PRICES.postgres_up();
     statements.push(format!(
         "CREATE TRIGGER companies_price_version AFTER UPDATE OF {COMPANY_COLUMNS} ON companies \
-         FOR EACH STATEMENT EXECUTE FUNCTION bump_price_version()"
+         FOR EACH STATEMENT EXECUTE FUNCTION {}()",
+        PRICES.postgres_function()
     ));
     statements
 }
 
 fn postgres_down() -> Vec<String> {
-    let mut statements: Vec<String> = PRICE_TABLES
-        .iter()
-        .map(|table| format!("DROP TRIGGER IF EXISTS {table}_price_version ON {table}"))
-        .collect();
-    statements.push("DROP TRIGGER IF EXISTS companies_price_version ON companies".to_owned());
-    statements.push("DROP FUNCTION IF EXISTS bump_price_version()".to_owned());
-    statements.push("DROP TABLE IF EXISTS price_versions".to_owned());
+    let mut statements =
+        vec!["DROP TRIGGER IF EXISTS companies_price_version ON companies".to_owned()];
+    statements.extend(PRICES.postgres_down());
     statements
-}
-
-async fn run(manager: &SchemaManager<'_>, statements: Vec<String>) -> Result<(), DbErr> {
-    for statement in statements {
-        manager
-            .get_connection()
-            .execute_unprepared(&statement)
-            .await?;
-    }
-    Ok(())
 }
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        match manager.get_database_backend() {
-            DatabaseBackend::Postgres => run(manager, postgres_up()).await,
-            _ => run(manager, sqlite_up()).await,
-        }
+        run_per_backend(manager, &postgres_up(), &sqlite_up()).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        match manager.get_database_backend() {
-            DatabaseBackend::Postgres => run(manager, postgres_down()).await,
-            _ => run(manager, sqlite_down()).await,
-        }
+        run_per_backend(manager, &postgres_down(), &sqlite_down()).await
     }
 }

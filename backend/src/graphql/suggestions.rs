@@ -10,9 +10,10 @@ use shared::Language;
 use super::catalog::{Product, product_nodes};
 use super::context::ContextExt;
 use super::scalars::DateScalar;
-use crate::domain::Operation;
+use crate::domain::authz::Actor;
 use crate::domain::catalog::{CatalogViewer, Product as DomainProduct, versions};
 use crate::domain::suggestions::read;
+use crate::domain::{DomainError, Operation};
 
 /// A product often ordered together with one in the cart.
 #[derive(SimpleObject)]
@@ -50,6 +51,23 @@ fn name_in(product: &DomainProduct, language: Language) -> String {
     }
 }
 
+/// `products` as the caller's catalog shows them: its prices, live stock.
+async fn catalog_nodes(
+    ctx: &Context<'_>,
+    actor: &Actor,
+    products: &[DomainProduct],
+) -> Result<Vec<Product>, DomainError> {
+    let prices = versions::current(ctx.db()?).await?.prices;
+    product_nodes(
+        ctx,
+        CatalogViewer::from(actor),
+        actor.language,
+        products,
+        prices,
+    )
+    .await
+}
+
 fn small(value: i64) -> i32 {
     i32::try_from(value).unwrap_or(if value < 0 { i32::MIN } else { i32::MAX })
 }
@@ -84,15 +102,7 @@ impl SuggestionsQuery {
             .into_iter()
             .map(|suggestion| suggestion.product)
             .collect();
-        let prices = versions::current(ctx.db()?).await?.prices;
-        let nodes = product_nodes(
-            ctx,
-            CatalogViewer::from(actor),
-            actor.language,
-            &products,
-            prices,
-        )
-        .await?;
+        let nodes = catalog_nodes(ctx, actor, &products).await?;
         Ok(nodes
             .into_iter()
             .zip(reasons)
@@ -120,15 +130,7 @@ impl SuggestionsQuery {
         let due = read::due_for_reorder(ctx.db()?, actor, today, first).await?;
         let facts: Vec<read::ReorderSuggestion> = due.clone();
         let products: Vec<DomainProduct> = due.into_iter().map(|item| item.product).collect();
-        let prices = versions::current(ctx.db()?).await?.prices;
-        let nodes = product_nodes(
-            ctx,
-            CatalogViewer::from(actor),
-            actor.language,
-            &products,
-            prices,
-        )
-        .await?;
+        let nodes = catalog_nodes(ctx, actor, &products).await?;
         Ok(nodes
             .into_iter()
             .zip(facts)
