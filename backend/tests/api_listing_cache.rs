@@ -46,6 +46,12 @@ async fn rename(app: &TestApp, staff: &str, name_en: &str) {
     );
 }
 
+/// [`listed`] after running `statement`.
+async fn listed_after(app: &TestApp, buyer: &str, statement: String) -> Option<String> {
+    sql(app, &statement).await;
+    listed(app, buyer).await
+}
+
 async fn sql(app: &TestApp, statement: &str) {
     app.db
         .execute_unprepared(statement)
@@ -91,86 +97,61 @@ async fn a_cached_page_follows_every_change_that_decides_it() {
     rename(&app, &staff, "Renamed screw").await;
     assert_eq!(listed(&app, &buyer).await.as_deref(), Some("Renamed screw"));
 
-    // A product changed by SQL outside the portal: renamed, withdrawn, back.
-    sql(
-        &app,
-        "UPDATE products SET name_en = 'Screw by SQL' WHERE sku = 'SCR-101'",
-    )
-    .await;
-    assert_eq!(listed(&app, &buyer).await.as_deref(), Some("Screw by SQL"));
-    sql(
-        &app,
-        "UPDATE products SET active = false WHERE sku = 'SCR-101'",
-    )
-    .await;
-    assert_eq!(listed(&app, &buyer).await, None);
-    sql(
-        &app,
-        "UPDATE products SET active = true WHERE sku = 'SCR-101'",
-    )
-    .await;
-    assert!(listed(&app, &buyer).await.is_some());
-
-    // The company's assortment: emptied, one explicit product, none.
-    sql(
-        &app,
-        &format!("DELETE FROM assortment_categories WHERE company_id = {galil}"),
-    )
-    .await;
-    sql(
-        &app,
-        &format!("DELETE FROM assortment_products WHERE company_id = {galil}"),
-    )
-    .await;
-    assert_eq!(listed(&app, &buyer).await, None);
-    sql(
-        &app,
-        &format!(
-            "INSERT INTO assortment_products (company_id, product_id) VALUES ({galil}, {product})"
-        ),
-    )
-    .await;
-    assert!(listed(&app, &buyer).await.is_some());
-    sql(
-        &app,
-        &format!("DELETE FROM assortment_products WHERE company_id = {galil}"),
-    )
-    .await;
-    assert_eq!(listed(&app, &buyer).await, None);
-
-    // The category tree: an assigned category that is empty until SCR-101's category
-    // moves under it.
-    sql(
-        &app,
-        "INSERT INTO categories (parent_id, name_he, name_en, position) \
-               VALUES (NULL, 'חדש', 'New shelf', 99)",
-    )
-    .await;
-    let shelf = scalar(
-        &app,
-        "SELECT id FROM categories WHERE name_en = 'New shelf'",
-    )
-    .await;
-    sql(
-        &app,
-        &format!(
-            "INSERT INTO assortment_categories (company_id, category_id) VALUES ({galil}, {shelf})"
-        ),
-    )
-    .await;
-    assert_eq!(listed(&app, &buyer).await, None);
-    sql(
-        &app,
-        &format!("UPDATE categories SET parent_id = {shelf} WHERE id = {category}"),
-    )
-    .await;
-    assert!(listed(&app, &buyer).await.is_some());
+    // Changes by SQL outside the portal, one table at a time, each followed by what
+    // the buyer's page must show. A product renamed, withdrawn and back:
+    let name = Some("Screw by SQL");
+    let scr = "WHERE sku = 'SCR-101'";
+    let after = |statement: String| listed_after(&app, &buyer, statement);
+    assert_eq!(
+        after(format!(
+            "UPDATE products SET name_en = 'Screw by SQL' {scr}"
+        ))
+        .await
+        .as_deref(),
+        name
+    );
+    assert_eq!(
+        after(format!("UPDATE products SET active = false {scr}")).await,
+        None
+    );
+    assert_eq!(
+        after(format!("UPDATE products SET active = true {scr}"))
+            .await
+            .as_deref(),
+        name
+    );
+    // The company's assortment emptied, one explicit product, none:
     sql(
         &app,
         &format!("DELETE FROM assortment_categories WHERE company_id = {galil}"),
     )
     .await;
-    assert_eq!(listed(&app, &buyer).await, None);
+    let explicit = "assortment_products";
+    assert_eq!(
+        after(format!("DELETE FROM {explicit} WHERE company_id = {galil}")).await,
+        None
+    );
+    let insert =
+        format!("INSERT INTO {explicit} (company_id, product_id) VALUES ({galil}, {product})");
+    assert_eq!(after(insert).await.as_deref(), name);
+    assert_eq!(
+        after(format!("DELETE FROM {explicit} WHERE company_id = {galil}")).await,
+        None
+    );
+    // An assigned category that is empty until SCR-101's category moves under it:
+    let shelf = "(SELECT id FROM categories WHERE name_en = 'New shelf')";
+    let create = "INSERT INTO categories (parent_id, name_he, name_en, position) \
+                  VALUES (NULL, 'חדש', 'New shelf', 99)";
+    assert_eq!(after(create.to_owned()).await, None);
+    let assign = format!(
+        "INSERT INTO assortment_categories (company_id, category_id) SELECT {galil}, id \
+         FROM categories WHERE name_en = 'New shelf'"
+    );
+    assert_eq!(after(assign).await, None);
+    let moved = format!("UPDATE categories SET parent_id = {shelf} WHERE id = {category}");
+    assert_eq!(after(moved).await.as_deref(), name);
+    let unassign = format!("DELETE FROM assortment_categories WHERE company_id = {galil}");
+    assert_eq!(after(unassign).await, None);
 }
 
 #[tokio::test]
