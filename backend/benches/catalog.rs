@@ -15,6 +15,11 @@
 //! | `invoices` | viewer | the first 20 invoices of Galil (the demo has a year of them) |
 //! | `ledger` | viewer | the account statement: balance, entries, open items |
 //!
+//! `page` and `search` ask the same page again and again, so after the first request
+//! they measure the listing cache warm (`domain/catalog/listing_cache.rs`): the
+//! products come from memory, the stock and prices as always. A page not cached yet
+//! costs one statement more (the products), as every page did before the cache.
+//!
 //! Prints one table (requests, errors, req/s, p50, p99, peak RSS) and writes it as
 //! JSON to `target/bench/catalog-<database>.json`. The peak RSS is `VmHWM` of this
 //! process, reset before each scenario: it is the server's plus the load generator's.
