@@ -5,7 +5,8 @@
 use std::collections::HashMap;
 
 use rust_decimal::Decimal;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 use shared::Money;
 
 use super::CatalogViewer;
@@ -143,13 +144,22 @@ pub async fn available(
     if product_ids.is_empty() {
         return Ok(HashMap::new());
     }
-    let rows = stock::Entity::find()
+    // Only the two numbers: every catalog page reads this, and a whole row would
+    // also decode its timestamp.
+    let rows: Vec<(i64, i64)> = stock::Entity::find()
+        .select_only()
+        .column(stock::Column::ProductId)
+        .column_as(
+            Expr::col(stock::Column::OnHand).sub(Expr::col(stock::Column::Reserved)),
+            "available",
+        )
         .filter(stock::Column::ProductId.is_in(product_ids.to_vec()))
+        .into_tuple()
         .all(db)
         .await?;
     Ok(rows
         .into_iter()
-        .map(|row| (row.product_id, (row.on_hand - row.reserved).max(0)))
+        .map(|(product_id, available)| (product_id, Ord::max(available, 0)))
         .collect())
 }
 
