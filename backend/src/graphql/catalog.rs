@@ -232,7 +232,7 @@ impl CatalogQuery {
             .list(db, versions.catalog, viewer, &query)
             .await?;
         let nodes =
-            product_nodes(ctx, viewer, actor.language, &page.products, versions.prices).await?;
+            product_nodes(ctx, viewer, actor.language, &page.items, versions.prices).await?;
         let mut connection = Connection::new(offset > 0, page.has_next_page);
         connection.edges.extend(
             nodes

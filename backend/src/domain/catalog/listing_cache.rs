@@ -17,16 +17,11 @@ use sea_orm::ConnectionTrait;
 use super::listing::{self, ProductQuery};
 use super::{CatalogViewer, Product};
 use crate::domain::DomainError;
+use crate::domain::page::Page;
 
 /// When the pages hold more products than this the cache starts again from empty: a
 /// bound on memory whatever people search for (a product is a few hundred bytes).
 const MAX_PRODUCTS: usize = 20_000;
-
-/// One page of a viewer's catalog, as `listing::list` read it.
-pub struct ListedPage {
-    pub products: Vec<Product>,
-    pub has_next_page: bool,
-}
 
 #[derive(Default)]
 pub struct ListingCache {
@@ -37,7 +32,7 @@ pub struct ListingCache {
 struct State {
     /// The `catalog_versions.version` the pages below were read at.
     version: i64,
-    pages: HashMap<(CatalogViewer, ProductQuery), Arc<ListedPage>>,
+    pages: HashMap<(CatalogViewer, ProductQuery), Arc<Page<Product>>>,
     product_count: usize,
 }
 
@@ -49,21 +44,21 @@ impl ListingCache {
         version: i64,
         viewer: CatalogViewer,
         query: &ProductQuery,
-    ) -> Result<Arc<ListedPage>, DomainError> {
+    ) -> Result<Arc<Page<Product>>, DomainError> {
         let key = (viewer, query.clone());
         if let Some(page) = self.lookup(version, &key) {
             return Ok(page);
         }
-        let page = listing::list(db, viewer, query).await?;
-        let page = Arc::new(ListedPage {
-            products: page.items,
-            has_next_page: page.has_next_page,
-        });
+        let page = Arc::new(listing::list(db, viewer, query).await?);
         self.store(version, key, page.clone());
         Ok(page)
     }
 
-    fn lookup(&self, version: i64, key: &(CatalogViewer, ProductQuery)) -> Option<Arc<ListedPage>> {
+    fn lookup(
+        &self,
+        version: i64,
+        key: &(CatalogViewer, ProductQuery),
+    ) -> Option<Arc<Page<Product>>> {
         let mut state = self.lock();
         if state.version != version {
             *state = State {
@@ -74,18 +69,18 @@ impl ListingCache {
         state.pages.get(key).cloned()
     }
 
-    fn store(&self, version: i64, key: (CatalogViewer, ProductQuery), page: Arc<ListedPage>) {
+    fn store(&self, version: i64, key: (CatalogViewer, ProductQuery), page: Arc<Page<Product>>) {
         let mut state = self.lock();
         if state.version != version {
             return;
         }
-        if state.product_count + page.products.len() > MAX_PRODUCTS {
+        if state.product_count + page.items.len() > MAX_PRODUCTS {
             state.pages.clear();
             state.product_count = 0;
         }
-        state.product_count += page.products.len();
+        state.product_count += page.items.len();
         if let Some(replaced) = state.pages.insert(key, page) {
-            state.product_count -= replaced.products.len();
+            state.product_count -= replaced.items.len();
         }
     }
 
