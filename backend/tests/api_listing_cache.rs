@@ -167,3 +167,59 @@ async fn a_product_changed_through_another_instance_is_listed_at_once() {
         Some("Renamed elsewhere")
     );
 }
+
+const STOCK_PAGE: &str =
+    "{ products(first: 50, search: \"SCR-1\") { edges { node { sku available } } } }";
+
+/// What the buyer's cached page shows available of each product.
+async fn available(app: &TestApp, buyer: &str) -> Vec<(String, i64)> {
+    let page = app.graphql(Some(buyer), STOCK_PAGE, json!({})).await;
+    assert_no_errors(&page);
+    page["data"]["products"]["edges"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|edge| {
+            (
+                edge["node"]["sku"].as_str().unwrap_or_default().to_owned(),
+                edge["node"]["available"].as_i64().unwrap_or(-1),
+            )
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn a_cached_page_shows_the_stock_of_the_moment() {
+    let app = TestApp::spawn().await;
+    let buyer = app.login("buyer@demo.test").await;
+    let before = available(&app, &buyer).await; // the page is cached from here on
+    let of = |page: &[(String, i64)], sku: &str| {
+        page.iter()
+            .find(|(listed, _)| listed == sku)
+            .map(|(_, available)| *available)
+    };
+    let scr_101 = of(&before, "SCR-101").expect("SCR-101 is listed");
+    // Stock is no part of what the cache keeps: no catalog version moves for it.
+    sql(
+        &app,
+        "UPDATE stock SET on_hand = on_hand + 7 \
+         WHERE product_id = (SELECT id FROM products WHERE sku = 'SCR-101')",
+    )
+    .await;
+    let after = available(&app, &buyer).await;
+    assert_eq!(of(&after, "SCR-101"), Some(scr_101 + 7));
+    assert_eq!(after.len(), before.len());
+    // A page none of whose products has a stock row shows nothing available.
+    sql(
+        &app,
+        "DELETE FROM stock WHERE product_id IN \
+         (SELECT id FROM products WHERE sku LIKE 'SCR-1%')",
+    )
+    .await;
+    let emptied = available(&app, &buyer).await;
+    assert_eq!(emptied.len(), before.len());
+    assert!(
+        emptied.iter().all(|(_, available)| *available == 0),
+        "{emptied:?}"
+    );
+}

@@ -1,7 +1,7 @@
 //! Catalog resolvers: products with personal prices and live stock, categories, stock
 //! adjustments and the `stockChanged` subscription.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use async_graphql::connection::{Connection, CursorType, Edge};
 use async_graphql::{Context, Enum, ID, InputObject, Object, SimpleObject, Subscription};
@@ -12,6 +12,7 @@ use tokio::sync::broadcast::error::RecvError;
 use super::context::ContextExt;
 use super::error::bad_input;
 use super::scalars::DecimalScalar;
+use crate::domain::catalog::listed_page;
 use crate::domain::catalog::listing::{self, ProductQuery, ProductSort as DomainSort};
 use crate::domain::catalog::offers::{self, Offer};
 use crate::domain::catalog::stock::{self, Adjustment, StockReason as DomainReason};
@@ -170,13 +171,18 @@ pub(super) async fn product_nodes(
 ) -> Result<Vec<Product>, DomainError> {
     let ids: Vec<i64> = products.iter().map(|product| product.id).collect();
     let offers = offers::offers(ctx.db()?, ctx.price_cache()?, price_version, viewer, &ids).await?;
-    Ok(products
+    Ok(nodes(products, &offers, language))
+}
+
+fn nodes(
+    products: &[DomainProduct],
+    offers: &HashMap<i64, Offer>,
+    language: Language,
+) -> Vec<Product> {
+    products
         .iter()
-        .map(|product| {
-            let offer = offers.get(&product.id);
-            Product::from_domain(product, offer, language)
-        })
-        .collect())
+        .map(|product| Product::from_domain(product, offers.get(&product.id), language))
+        .collect()
 }
 
 #[derive(Default)]
@@ -226,14 +232,19 @@ impl CatalogQuery {
             size,
         };
         let db = ctx.db()?;
-        let versions = versions::current(db).await?;
-        let page = ctx
-            .listing_cache()?
-            .list(db, versions.catalog, viewer, &query)
-            .await?;
-        let nodes =
-            product_nodes(ctx, viewer, actor.language, &page.items, versions.prices).await?;
-        let mut connection = Connection::new(offset > 0, page.has_next_page);
+        let listed = listed_page::read(db, ctx.listing_cache()?, viewer, &query).await?;
+        let ids: Vec<i64> = listed.page.items.iter().map(|product| product.id).collect();
+        let offers = offers::offers_with_stock(
+            db,
+            ctx.price_cache()?,
+            listed.versions.prices,
+            viewer,
+            &ids,
+            &listed.available,
+        )
+        .await?;
+        let nodes = nodes(&listed.page.items, &offers, actor.language);
+        let mut connection = Connection::new(offset > 0, listed.page.has_next_page);
         connection.edges.extend(
             nodes
                 .into_iter()

@@ -4,17 +4,19 @@
 //!
 //! **Invalidation** is by version, as for prices (`price_cache.rs`): migration
 //! `000016_catalog_version` raises `catalog_versions.version` by trigger whenever a
-//! product, a category or an assortment changes, and each request reads it
-//! (`versions::current`) before it reads the cache. A page read that started before a
-//! change can only be stored under the old version, which the next request throws
-//! away. Stock is not part of a page: it is read live for every request.
+//! product, a category or an assortment changes. Each request reads it before it uses
+//! a page (`versions.rs`; `listed_page.rs` reads it with the stock of the page it
+//! found here). A page read that started before a change can only be stored under the
+//! old version, which the next request throws away (`versioned.rs`). Stock is not part
+//! of a page: it is read live for every request.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use sea_orm::ConnectionTrait;
 
 use super::listing::{self, ProductQuery};
+use super::versioned::Versioned;
 use super::{CatalogViewer, Product};
 use crate::domain::DomainError;
 use crate::domain::page::Page;
@@ -23,16 +25,16 @@ use crate::domain::page::Page;
 /// bound on memory whatever people search for (a product is a few hundred bytes).
 const MAX_PRODUCTS: usize = 20_000;
 
+type PageKey = (CatalogViewer, ProductQuery);
+
 #[derive(Default)]
 pub struct ListingCache {
-    state: Mutex<State>,
+    pages: Versioned<Pages>,
 }
 
 #[derive(Default)]
-struct State {
-    /// The `catalog_versions.version` the pages below were read at.
-    version: i64,
-    pages: HashMap<(CatalogViewer, ProductQuery), Arc<Page<Product>>>,
+struct Pages {
+    pages: HashMap<PageKey, Arc<Page<Product>>>,
     product_count: usize,
 }
 
@@ -46,48 +48,40 @@ impl ListingCache {
         query: &ProductQuery,
     ) -> Result<Arc<Page<Product>>, DomainError> {
         let key = (viewer, query.clone());
-        if let Some(page) = self.lookup(version, &key) {
+        if let Some(page) = self
+            .pages
+            .read(version, |cached| cached.pages.get(&key).cloned())
+        {
             return Ok(page);
         }
         let page = Arc::new(listing::list(db, viewer, query).await?);
-        self.store(version, key, page.clone());
+        self.pages
+            .write(version, |cached| cached.insert(key, page.clone()));
         Ok(page)
     }
 
-    fn lookup(
+    /// The page `query` of `viewer`'s catalog if one is cached, with the catalog version
+    /// it holds for; the caller checks that version before it uses the page.
+    pub fn cached(
         &self,
-        version: i64,
-        key: &(CatalogViewer, ProductQuery),
-    ) -> Option<Arc<Page<Product>>> {
-        let mut state = self.lock();
-        if state.version != version {
-            *state = State {
-                version,
-                ..State::default()
-            };
-        }
-        state.pages.get(key).cloned()
+        viewer: CatalogViewer,
+        query: &ProductQuery,
+    ) -> Option<(i64, Arc<Page<Product>>)> {
+        let key = (viewer, query.clone());
+        self.pages
+            .read_any(|version, cached| cached.pages.get(&key).map(|page| (version, page.clone())))
     }
+}
 
-    fn store(&self, version: i64, key: (CatalogViewer, ProductQuery), page: Arc<Page<Product>>) {
-        let mut state = self.lock();
-        if state.version != version {
-            return;
+impl Pages {
+    fn insert(&mut self, key: PageKey, page: Arc<Page<Product>>) {
+        if self.product_count + page.items.len() > MAX_PRODUCTS {
+            self.pages.clear();
+            self.product_count = 0;
         }
-        if state.product_count + page.items.len() > MAX_PRODUCTS {
-            state.pages.clear();
-            state.product_count = 0;
+        self.product_count += page.items.len();
+        if let Some(replaced) = self.pages.insert(key, page) {
+            self.product_count -= replaced.items.len();
         }
-        state.product_count += page.items.len();
-        if let Some(replaced) = state.pages.insert(key, page) {
-            state.product_count -= replaced.items.len();
-        }
-    }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, State> {
-        // A panic while holding the lock leaves plain maps behind: still usable.
-        self.state
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 }

@@ -3,11 +3,13 @@
 
 pub mod admin;
 pub mod csv;
+pub mod listed_page;
 pub mod listing;
 pub mod listing_cache;
 pub mod offers;
 pub mod price_cache;
 pub mod stock;
+pub mod versioned;
 pub mod versions;
 pub mod visibility;
 

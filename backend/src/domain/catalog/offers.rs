@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use rust_decimal::Decimal;
-use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::sea_query::{Expr, ExprTrait, SimpleExpr};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 use shared::Money;
 
@@ -149,10 +149,7 @@ pub async fn available(
     let rows: Vec<(i64, i64)> = stock::Entity::find()
         .select_only()
         .column(stock::Column::ProductId)
-        .column_as(
-            Expr::col(stock::Column::OnHand).sub(Expr::col(stock::Column::Reserved)),
-            "available",
-        )
+        .column_as(available_expr(), "available")
         .filter(stock::Column::ProductId.is_in(product_ids.to_vec()))
         .into_tuple()
         .all(db)
@@ -161,6 +158,11 @@ pub async fn available(
         .into_iter()
         .map(|(product_id, available)| (product_id, Ord::max(available, 0)))
         .collect())
+}
+
+/// On hand minus reserved, as SQL (negative when over-reserved; callers clamp).
+pub fn available_expr() -> SimpleExpr {
+    Expr::col(stock::Column::OnHand).sub(Expr::col(stock::Column::Reserved))
 }
 
 /// Offers for `product_ids`, which the caller has already checked are visible: prices
@@ -173,8 +175,21 @@ pub async fn offers(
     viewer: CatalogViewer,
     product_ids: &[i64],
 ) -> Result<HashMap<i64, Offer>, DomainError> {
-    let (context, prices) = cache.prices(db, price_version, viewer, product_ids).await?;
     let stock = available(db, product_ids).await?;
+    offers_with_stock(db, cache, price_version, viewer, product_ids, &stock).await
+}
+
+/// [`offers`] with the available stock the caller has just read (`available`, or
+/// `versions::current_with_available`).
+pub async fn offers_with_stock(
+    db: &impl ConnectionTrait,
+    cache: &PriceCache,
+    price_version: i64,
+    viewer: CatalogViewer,
+    product_ids: &[i64],
+    stock: &HashMap<i64, i64>,
+) -> Result<HashMap<i64, Offer>, DomainError> {
+    let (context, prices) = cache.prices(db, price_version, viewer, product_ids).await?;
     Ok(product_ids
         .iter()
         .map(|id| {

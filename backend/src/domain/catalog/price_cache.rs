@@ -15,12 +15,13 @@
 //! their lines inside their own transaction from the database (`offers::list_prices`).
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use sea_orm::ConnectionTrait;
 
 use super::CatalogViewer;
 use super::offers::{PriceContext, list_prices, price_context};
+use super::versioned::Versioned;
 use crate::domain::DomainError;
 use crate::domain::pricing::ListPrice;
 
@@ -30,13 +31,11 @@ const MAX_PRICES: usize = 200_000;
 
 #[derive(Default)]
 pub struct PriceCache {
-    state: Mutex<State>,
+    state: Versioned<State>,
 }
 
 #[derive(Default)]
 struct State {
-    /// The `price_versions.version` the entries below were read at.
-    version: i64,
     contexts: HashMap<CatalogViewer, Arc<PriceContext>>,
     /// Per list of price lists (most specific first): each product's list price, or
     /// `None` when no list of them prices it.
@@ -68,12 +67,16 @@ impl PriceCache {
             context,
             mut found,
             missing,
-        } = self.lookup(version, viewer, product_ids);
+        } = self
+            .state
+            .read(version, |state| state.lookup(viewer, product_ids));
         let context = match context {
             Some(context) => context,
             None => {
                 let context = Arc::new(price_context(db, viewer).await?);
-                self.store_context(version, viewer, context.clone());
+                self.state.write(version, |state| {
+                    state.contexts.insert(viewer, context.clone());
+                });
                 context
             }
         };
@@ -82,7 +85,9 @@ impl PriceCache {
             let mut read = list_prices(db, &context, &missing).await?;
             let fetched: Vec<(i64, Option<ListPrice>)> =
                 missing.iter().map(|id| (*id, read.remove(id))).collect();
-            self.store_prices(version, &context.lists, &fetched);
+            self.state.write(version, |state| {
+                state.store_prices(&context.lists, &fetched)
+            });
             found.extend(
                 fetched
                     .into_iter()
@@ -91,17 +96,11 @@ impl PriceCache {
         }
         Ok((context, found))
     }
+}
 
-    /// What the cache has at `version` (emptied first if it is older).
-    fn lookup(&self, version: i64, viewer: CatalogViewer, product_ids: &[i64]) -> Lookup {
-        let mut state = self.lock();
-        if state.version != version {
-            *state = State {
-                version,
-                ..State::default()
-            };
-        }
-        let Some(context) = state.contexts.get(&viewer).cloned() else {
+impl State {
+    fn lookup(&self, viewer: CatalogViewer, product_ids: &[i64]) -> Lookup {
+        let Some(context) = self.contexts.get(&viewer).cloned() else {
             return Lookup {
                 context: None,
                 found: HashMap::new(),
@@ -110,7 +109,7 @@ impl PriceCache {
         };
         let mut found = HashMap::new();
         let mut missing = Vec::new();
-        let cached = state.prices.get(&context.lists);
+        let cached = self.prices.get(&context.lists);
         for id in product_ids {
             match cached.and_then(|prices| prices.get(id)) {
                 Some(Some(price)) => {
@@ -127,33 +126,15 @@ impl PriceCache {
         }
     }
 
-    fn store_context(&self, version: i64, viewer: CatalogViewer, context: Arc<PriceContext>) {
-        let mut state = self.lock();
-        if state.version == version {
-            state.contexts.insert(viewer, context);
+    fn store_prices(&mut self, lists: &[i64], fetched: &[(i64, Option<ListPrice>)]) {
+        if self.price_count + fetched.len() > MAX_PRICES {
+            self.prices.clear();
+            self.price_count = 0;
         }
-    }
-
-    fn store_prices(&self, version: i64, lists: &[i64], fetched: &[(i64, Option<ListPrice>)]) {
-        let mut state = self.lock();
-        if state.version != version {
-            return;
-        }
-        if state.price_count + fetched.len() > MAX_PRICES {
-            state.prices.clear();
-            state.price_count = 0;
-        }
-        let prices = state.prices.entry(lists.to_vec()).or_default();
+        let prices = self.prices.entry(lists.to_vec()).or_default();
         let before = prices.len();
         prices.extend(fetched.iter().cloned());
         let added = prices.len() - before;
-        state.price_count += added;
-    }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, State> {
-        // A panic while holding the lock leaves plain maps behind: still usable.
-        self.state
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
+        self.price_count += added;
     }
 }

@@ -3,9 +3,16 @@
 //! changes. A request reads both in one statement before it reads any cache, so a
 //! change committed by any instance is seen by its next request.
 
-use sea_orm::{ConnectionTrait, FromQueryResult, Statement};
+use std::collections::HashMap;
 
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QuerySelect, Statement,
+};
+
+use super::offers::available_expr;
 use crate::domain::DomainError;
+use crate::entities::stock;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct CacheVersions {
@@ -34,4 +41,47 @@ pub async fn current(db: &impl ConnectionTrait) -> Result<CacheVersions, DomainE
             prices: row.prices.unwrap_or(0),
         }),
     )
+}
+
+/// Both versions and the available stock of `product_ids`, in one statement: a
+/// catalog page cached at a version checks that version and reads its stock in one
+/// round trip. `None` when no product of `product_ids` has a stock row (the caller
+/// then reads the versions alone).
+pub async fn current_with_available(
+    db: &impl ConnectionTrait,
+    product_ids: &[i64],
+) -> Result<Option<(CacheVersions, HashMap<i64, i64>)>, DomainError> {
+    if product_ids.is_empty() {
+        return Ok(None);
+    }
+    // Uncorrelated subqueries: both databases evaluate each once per statement, and
+    // the statement reads one snapshot, so the stock is as of the versions.
+    let rows: Vec<(i64, i64, Option<i64>, Option<i64>)> = stock::Entity::find()
+        .select_only()
+        .column(stock::Column::ProductId)
+        .column_as(available_expr(), "available")
+        .column_as(
+            Expr::cust("(SELECT version FROM catalog_versions WHERE id = 1)"),
+            "catalog",
+        )
+        .column_as(
+            Expr::cust("(SELECT version FROM price_versions WHERE id = 1)"),
+            "prices",
+        )
+        .filter(stock::Column::ProductId.is_in(product_ids.to_vec()))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let Some((_, _, catalog, prices)) = rows.first().copied() else {
+        return Ok(None);
+    };
+    let versions = CacheVersions {
+        catalog: catalog.unwrap_or(0),
+        prices: prices.unwrap_or(0),
+    };
+    let available = rows
+        .into_iter()
+        .map(|(product_id, available, _, _)| (product_id, Ord::max(available, 0)))
+        .collect();
+    Ok(Some((versions, available)))
 }
