@@ -233,13 +233,12 @@ impl CatalogQuery {
         };
         let db = ctx.db()?;
         let listed = listed_page::read(db, ctx.listing_cache()?, viewer, &query).await?;
-        let ids: Vec<i64> = listed.page.items.iter().map(|product| product.id).collect();
         let offers = offers::offers_with_stock(
             db,
             ctx.price_cache()?,
             listed.versions.prices,
             viewer,
-            &ids,
+            &listed.product_ids(),
             &listed.available,
         )
         .await?;

@@ -35,7 +35,7 @@ pub async fn read(
 ) -> Result<ListedPage, DomainError> {
     let versions = match cache.cached(viewer, query) {
         Some((cached_at, page)) => {
-            match versions::current_with_available(db, &product_ids(&page)).await? {
+            match versions::current_with_available(db, &ids_of(&page)).await? {
                 Some((versions, available)) if versions.catalog == cached_at => {
                     return Ok(ListedPage {
                         versions,
@@ -50,7 +50,7 @@ pub async fn read(
         None => versions::current(db).await?,
     };
     let page = cache.list(db, versions.catalog, viewer, query).await?;
-    let available = available(db, &product_ids(&page)).await?;
+    let available = available(db, &ids_of(&page)).await?;
     Ok(ListedPage {
         versions,
         page,
@@ -58,6 +58,13 @@ pub async fn read(
     })
 }
 
-fn product_ids(page: &Page<Product>) -> Vec<i64> {
+impl ListedPage {
+    /// The ids of the page's products, in page order.
+    pub fn product_ids(&self) -> Vec<i64> {
+        ids_of(&self.page)
+    }
+}
+
+fn ids_of(page: &Page<Product>) -> Vec<i64> {
     page.items.iter().map(|product| product.id).collect()
 }
