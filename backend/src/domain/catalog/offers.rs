@@ -5,8 +5,8 @@
 use std::collections::HashMap;
 
 use rust_decimal::Decimal;
-use sea_orm::sea_query::{Expr, ExprTrait, SimpleExpr};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Select};
 use shared::Money;
 
 use super::CatalogViewer;
@@ -144,25 +144,30 @@ pub async fn available(
     if product_ids.is_empty() {
         return Ok(HashMap::new());
     }
-    // Only the two numbers: every catalog page reads this, and a whole row would
-    // also decode its timestamp.
-    let rows: Vec<(i64, i64)> = stock::Entity::find()
-        .select_only()
-        .column(stock::Column::ProductId)
-        .column_as(available_expr(), "available")
-        .filter(stock::Column::ProductId.is_in(product_ids.to_vec()))
-        .into_tuple()
-        .all(db)
-        .await?;
+    let rows: Vec<(i64, i64)> = available_query(product_ids).into_tuple().all(db).await?;
     Ok(rows
         .into_iter()
-        .map(|(product_id, available)| (product_id, Ord::max(available, 0)))
+        .map(|(product_id, available)| (product_id, never_negative(available)))
         .collect())
 }
 
-/// On hand minus reserved, as SQL (negative when over-reserved; callers clamp).
-pub fn available_expr() -> SimpleExpr {
-    Expr::col(stock::Column::OnHand).sub(Expr::col(stock::Column::Reserved))
+/// The stock of `product_ids` as two columns, `product_id` and `available` (on hand
+/// minus reserved, before [`never_negative`]). Only the two numbers: every catalog page
+/// reads this, and a whole row would also decode its timestamp.
+pub(super) fn available_query(product_ids: &[i64]) -> Select<stock::Entity> {
+    stock::Entity::find()
+        .select_only()
+        .column(stock::Column::ProductId)
+        .column_as(
+            Expr::col(stock::Column::OnHand).sub(Expr::col(stock::Column::Reserved)),
+            "available",
+        )
+        .filter(stock::Column::ProductId.is_in(product_ids.to_vec()))
+}
+
+/// Over-reserved stock shows as none available.
+pub(super) fn never_negative(available: i64) -> i64 {
+    Ord::max(available, 0)
 }
 
 /// Offers for `product_ids`, which the caller has already checked are visible: prices

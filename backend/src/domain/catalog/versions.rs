@@ -6,13 +6,10 @@
 use std::collections::HashMap;
 
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QuerySelect, Statement,
-};
+use sea_orm::{ConnectionTrait, FromQueryResult, QuerySelect, Statement};
 
-use super::offers::available_expr;
+use super::offers::{available_query, never_negative};
 use crate::domain::DomainError;
-use crate::entities::stock;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct CacheVersions {
@@ -28,11 +25,14 @@ struct VersionsRow {
     prices: Option<i64>,
 }
 
+/// The two counters as scalar subqueries, each read once per statement.
+const CATALOG_VERSION: &str = "(SELECT version FROM catalog_versions WHERE id = 1)";
+const PRICE_VERSION: &str = "(SELECT version FROM price_versions WHERE id = 1)";
+
 pub async fn current(db: &impl ConnectionTrait) -> Result<CacheVersions, DomainError> {
     let statement = Statement::from_string(
         db.get_database_backend(),
-        "SELECT (SELECT version FROM catalog_versions WHERE id = 1) AS catalog, \
-         (SELECT version FROM price_versions WHERE id = 1) AS prices",
+        format!("SELECT {CATALOG_VERSION} AS catalog, {PRICE_VERSION} AS prices"),
     );
     let row = VersionsRow::find_by_statement(statement).one(db).await?;
     Ok(
@@ -56,19 +56,9 @@ pub async fn current_with_available(
     }
     // Uncorrelated subqueries: both databases evaluate each once per statement, and
     // the statement reads one snapshot, so the stock is as of the versions.
-    let rows: Vec<(i64, i64, Option<i64>, Option<i64>)> = stock::Entity::find()
-        .select_only()
-        .column(stock::Column::ProductId)
-        .column_as(available_expr(), "available")
-        .column_as(
-            Expr::cust("(SELECT version FROM catalog_versions WHERE id = 1)"),
-            "catalog",
-        )
-        .column_as(
-            Expr::cust("(SELECT version FROM price_versions WHERE id = 1)"),
-            "prices",
-        )
-        .filter(stock::Column::ProductId.is_in(product_ids.to_vec()))
+    let rows: Vec<(i64, i64, Option<i64>, Option<i64>)> = available_query(product_ids)
+        .column_as(Expr::cust(CATALOG_VERSION), "catalog")
+        .column_as(Expr::cust(PRICE_VERSION), "prices")
         .into_tuple()
         .all(db)
         .await?;
@@ -81,7 +71,7 @@ pub async fn current_with_available(
     };
     let available = rows
         .into_iter()
-        .map(|(product_id, available, _, _)| (product_id, Ord::max(available, 0)))
+        .map(|(product_id, available, _, _)| (product_id, never_negative(available)))
         .collect();
     Ok(Some((versions, available)))
 }
